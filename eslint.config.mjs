@@ -1,0 +1,50 @@
+// Lint, and the one-way dependency rule of DESIGN.md: apps → pipeline → other libs → domain.
+// Each package may import only the packages listed for it; anything else is an error.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const allowed = {
+  'libs/domain': [],
+  'libs/query': ['domain'],
+  'libs/ingest': ['domain'],
+  'libs/enrich': ['domain'],
+  'libs/store': ['domain'],
+  'libs/search': ['domain', 'query'],
+  'libs/pipeline': ['domain', 'query', 'ingest', 'enrich', 'store', 'search'],
+  'apps/api': ['domain', 'query', 'ingest', 'enrich', 'store', 'search', 'pipeline'],
+  'apps/cli': ['domain', 'query', 'ingest', 'enrich', 'store', 'search', 'pipeline'],
+  'apps/dashboard': ['domain'],
+};
+const all = ['domain', 'query', 'ingest', 'enrich', 'store', 'search', 'pipeline', 'api', 'cli', 'dashboard'];
+
+const boundaries = Object.entries(allowed).map(([dir, deps]) => ({
+  files: [`${dir}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: all.filter((p) => !deps.includes(p) && `libs/${p}` !== dir && `apps/${p}` !== dir).map((p) => `@parallax/${p}`),
+            message: `${dir} may import only: ${deps.join(', ') || 'nothing of ours'} (DESIGN.md, dependency direction).`,
+          },
+          { group: ['../../libs/*', '../../../libs/*', '../../apps/*', '../../../apps/*'], message: 'Import workspace packages by name (@parallax/...), never by relative path.' },
+        ],
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'coverage/**', '.nx/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only'][callee.object.name=/^(it|describe|test)$/]", message: 'No focused tests.' }],
+    },
+  },
+  ...boundaries,
+);

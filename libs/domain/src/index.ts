@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './feed.js';
+export * from './item.js';
+export * from './search.js';
+export * from './source.js';

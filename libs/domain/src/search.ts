@@ -1,0 +1,73 @@
+import type { SourceKind } from './source.js';
+import type { EntityRef } from './item.js';
+
+/** What the search index holds for one item: everything a hit and a facet needs. */
+export interface SearchDocument {
+  id: number;
+  sourceId: number;
+  title: string;
+  summary: string | null;
+  content: string | null;
+  url: string | null;
+  outlet: string;
+  kind: SourceKind;
+  language: string;
+  /** ISO 8601 UTC: publishedAt, or the fetch time when the feed gave none. */
+  publishedAt: string;
+  entities: EntityRef[];
+  denial: boolean;
+  mentionsDenial: boolean;
+  storyId: number | null;
+  duplicateOf: number | null;
+}
+
+export type SearchSort = 'relevance' | 'newest';
+
+export interface SearchRequest {
+  /** Query in the analyst query language (DESIGN.md); empty = everything. */
+  q: string;
+  /** Extra filters ANDed with the query. Entity values are QIDs. */
+  entity?: string[];
+  outlet?: string[];
+  lang?: string[];
+  kind?: SourceKind[];
+  from?: string;
+  to?: string;
+  sort: SearchSort;
+  limit: number;
+  offset: number;
+  /** Compute facet counts and the histogram (costly on big result sets; the API asks by default). */
+  facets?: boolean;
+}
+
+export interface FacetBucket {
+  value: string;
+  /** Display label (entity name for an entity QID). */
+  label: string;
+  count: number;
+}
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  url: string | null;
+  outlet: string;
+  sourceId: number;
+  kind: SourceKind;
+  language: string;
+  publishedAt: string;
+  entities: EntityRef[];
+  denial: boolean;
+  mentionsDenial: boolean;
+  storyId: number | null;
+  duplicateOf: number | null;
+  /** Excerpt with matches wrapped in `<mark>…</mark>`; all other text HTML-escaped. */
+  snippet: string;
+}
+
+export interface SearchResponse {
+  total: number;
+  hits: SearchHit[];
+  facets: { entity: FacetBucket[]; outlet: FacetBucket[]; language: FacetBucket[]; kind: FacetBucket[] };
+  histogram: { date: string; count: number }[];
+}

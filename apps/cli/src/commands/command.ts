@@ -1,0 +1,5 @@
+export interface CliCommand {
+  summary: string;
+  /** Returns the process exit code. */
+  run(args: string[]): Promise<number>;
+}

@@ -1,0 +1,211 @@
+import type { EntityRef, Enrichment, Item, NormalisedItem, SearchDocument, SourceKind } from '@parallax/domain';
+import { DomainError } from '@parallax/domain';
+import type { Db } from './database.js';
+import { OUTBOX_INDEX_TOPIC } from './outbox.repository.js';
+
+/** An item ready to store: normalised, enriched, hashed; `duplicateOf` set by near-duplicate detection. */
+export interface NewItem extends NormalisedItem, Enrichment {
+  sourceId: number;
+  fetchedAt: string;
+  contentHash: string;
+  simhash: string;
+  duplicateOf: number | null;
+}
+
+export type InsertOutcome = { status: 'new'; id: number } | { status: 'duplicate'; existingId: number; reason: 'guid' | 'url' | 'content' };
+
+interface ItemRow {
+  id: number;
+  source_id: number;
+  guid: string;
+  url: string | null;
+  title: string;
+  summary: string | null;
+  content_text: string | null;
+  content_html: string | null;
+  author: string | null;
+  published_at: string | null;
+  fetched_at: string;
+  sort_at: string;
+  language: string;
+  entities_json: string;
+  denial: number;
+  mentions_denial: number;
+  content_hash: string;
+  simhash: string;
+  duplicate_of: number | null;
+  story_id: number | null;
+  outlet: string;
+  kind: SourceKind;
+}
+
+const SELECT = 'SELECT i.*, s.name AS outlet, s.kind AS kind FROM items i JOIN sources s ON s.id = i.source_id';
+
+export class ItemRepository {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Stores an item unless the source already has it, and queues it for indexing, in one transaction: a
+   * crash leaves either both or neither, so nothing is lost and nothing is indexed twice.
+   * Re-polls are recognised by guid, by canonical URL and by content hash within the same source.
+   */
+  insertIfNew(item: NewItem): InsertOutcome {
+    return this.db.transaction((): InsertOutcome => {
+      const same = this.findExisting(item);
+      if (same) return { status: 'duplicate', ...same };
+      const sortAt = item.publishedAt && item.publishedAt <= item.fetchedAt ? item.publishedAt : item.fetchedAt;
+      const r = this.db
+        .prepare(
+          `INSERT INTO items (source_id, guid, url, title, summary, content_text, content_html, author, published_at, fetched_at, sort_at,
+             language, entities_json, denial, mentions_denial, content_hash, simhash, duplicate_of)
+           VALUES (@sourceId, @guid, @url, @title, @summary, @contentText, @contentHtml, @author, @publishedAt, @fetchedAt, @sortAt,
+             @language, @entities, @denial, @mentionsDenial, @contentHash, @simhash, @duplicateOf)`,
+        )
+        .run({
+          sourceId: item.sourceId,
+          guid: item.guid,
+          url: item.url,
+          title: item.title,
+          summary: item.summary,
+          contentText: item.contentText,
+          contentHtml: item.contentHtml,
+          author: item.author,
+          publishedAt: item.publishedAt,
+          fetchedAt: item.fetchedAt,
+          sortAt,
+          language: item.language,
+          entities: JSON.stringify(item.entities),
+          denial: item.denial ? 1 : 0,
+          mentionsDenial: item.mentionsDenial ? 1 : 0,
+          contentHash: item.contentHash,
+          simhash: item.simhash,
+          duplicateOf: item.duplicateOf,
+        });
+      const id = Number(r.lastInsertRowid);
+      this.writeEntities(id, item.entities);
+      this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)').run(OUTBOX_INDEX_TOPIC, id, item.fetchedAt, item.fetchedAt);
+      return { status: 'new', id };
+    })();
+  }
+
+  private findExisting(item: NewItem): { existingId: number; reason: 'guid' | 'url' | 'content' } | null {
+    const byGuid = this.db.prepare('SELECT id FROM items WHERE source_id = ? AND guid = ?').pluck().get(item.sourceId, item.guid) as number | undefined;
+    if (byGuid !== undefined) return { existingId: byGuid, reason: 'guid' };
+    if (item.url) {
+      const byUrl = this.db.prepare('SELECT id FROM items WHERE url = ? AND source_id = ?').pluck().get(item.url, item.sourceId) as number | undefined;
+      if (byUrl !== undefined) return { existingId: byUrl, reason: 'url' };
+    }
+    const byHash = this.db.prepare('SELECT id FROM items WHERE content_hash = ? AND source_id = ?').pluck().get(item.contentHash, item.sourceId) as number | undefined;
+    if (byHash !== undefined) return { existingId: byHash, reason: 'content' };
+    return null;
+  }
+
+  /** The earliest item in another source with the same canonical URL or the same text: a syndicated copy's original. */
+  findOriginal(item: Pick<NewItem, 'url' | 'contentHash' | 'sourceId'>): number | null {
+    const id = this.db
+      .prepare('SELECT id FROM items WHERE source_id <> @sourceId AND (content_hash = @hash OR (@url IS NOT NULL AND url = @url)) ORDER BY id LIMIT 1')
+      .pluck()
+      .get({ sourceId: item.sourceId, hash: item.contentHash, url: item.url }) as number | undefined;
+    return id ?? null;
+  }
+
+  get(id: number): Item {
+    const row = this.db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as ItemRow | undefined;
+    if (!row) throw new DomainError('NOT_FOUND', `item ${id} does not exist`, { field: 'id' });
+    return toItem(row);
+  }
+
+  getMany(ids: number[]): Item[] {
+    if (ids.length === 0) return [];
+    const rows = this.db.prepare(`${SELECT} WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ItemRow[];
+    const byId = new Map(rows.map((r) => [r.id, toItem(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Simhashes of items fetched since `since`, to seed the in-memory near-duplicate index at start-up. */
+  recentSimhashes(since: string): { id: number; simhash: string; sourceId: number }[] {
+    return this.db
+      .prepare('SELECT id, simhash, source_id AS sourceId FROM items WHERE fetched_at >= ? AND duplicate_of IS NULL')
+      .all(since) as { id: number; simhash: string; sourceId: number }[];
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number;
+  }
+
+  /** Walks every item in id order, `batch` at a time: for reindexing and re-tagging with bounded memory. */
+  *iterate(batch = 500): Generator<Item[]> {
+    let after = 0;
+    const stmt = this.db.prepare(`${SELECT} WHERE i.id > ? ORDER BY i.id LIMIT ?`);
+    for (;;) {
+      const rows = stmt.all(after, batch) as ItemRow[];
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.id;
+      yield rows.map(toItem);
+    }
+  }
+
+  /** Replaces an item's enrichment (re-tagging) and queues it for re-indexing. */
+  updateEnrichment(id: number, e: Enrichment, now = new Date()): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE items SET language = ?, entities_json = ?, denial = ?, mentions_denial = ? WHERE id = ?')
+        .run(e.language, JSON.stringify(e.entities), e.denial ? 1 : 0, e.mentionsDenial ? 1 : 0, id);
+      this.db.prepare('DELETE FROM item_entities WHERE item_id = ?').run(id);
+      this.writeEntities(id, e.entities);
+      this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)').run(OUTBOX_INDEX_TOPIC, id, now.toISOString(), now.toISOString());
+    })();
+  }
+
+  private writeEntities(id: number, entities: EntityRef[]): void {
+    const stmt = this.db.prepare('INSERT OR IGNORE INTO item_entities (item_id, qid) VALUES (?, ?)');
+    for (const e of entities) stmt.run(id, e.qid);
+  }
+}
+
+export function toSearchDocument(item: Item): SearchDocument {
+  return {
+    id: item.id,
+    sourceId: item.sourceId,
+    title: item.title,
+    summary: item.summary,
+    content: item.contentText,
+    url: item.url,
+    outlet: item.outlet,
+    kind: item.kind,
+    language: item.language,
+    publishedAt: item.sortAt,
+    entities: item.entities,
+    denial: item.denial,
+    mentionsDenial: item.mentionsDenial,
+    storyId: item.storyId,
+    duplicateOf: item.duplicateOf,
+  };
+}
+
+function toItem(r: ItemRow): Item {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    outlet: r.outlet,
+    kind: r.kind,
+    guid: r.guid,
+    url: r.url,
+    title: r.title,
+    summary: r.summary,
+    contentText: r.content_text,
+    contentHtml: r.content_html,
+    author: r.author,
+    publishedAt: r.published_at,
+    fetchedAt: r.fetched_at,
+    sortAt: r.sort_at,
+    language: r.language,
+    entities: JSON.parse(r.entities_json) as EntityRef[],
+    denial: r.denial === 1,
+    mentionsDenial: r.mentions_denial === 1,
+    contentHash: r.content_hash,
+    simhash: r.simhash,
+    duplicateOf: r.duplicate_of,
+    storyId: r.story_id,
+  };
+}

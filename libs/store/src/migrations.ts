@@ -1,0 +1,115 @@
+/** Schema migrations, applied in order and never edited once shipped: add a new one instead. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'sources, items, poll log, outbox, custom entities',
+    sql: `
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  url TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('media', 'official')),
+  type TEXT NOT NULL CHECK (type IN ('feed', 'html')),
+  language TEXT,
+  country TEXT,
+  poll_interval_seconds INTEGER NOT NULL,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  selectors_json TEXT,
+  tags_json TEXT NOT NULL DEFAULT '[]',
+  demo INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  -- RFC 9110 §8.8 validators of the last 200 response, sent back as a conditional GET
+  etag TEXT,
+  last_modified TEXT,
+  last_polled_at TEXT,
+  last_status TEXT NOT NULL DEFAULT 'new',
+  last_error TEXT,
+  last_new_item_at TEXT,
+  consecutive_failures INTEGER NOT NULL DEFAULT 0,
+  next_poll_at TEXT,
+  -- median gap between the source's recent items: a source is silent after three such gaps with nothing new
+  usual_gap_seconds INTEGER
+);
+
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  guid TEXT NOT NULL,
+  url TEXT,
+  title TEXT NOT NULL,
+  summary TEXT,
+  content_text TEXT,
+  content_html TEXT,
+  author TEXT,
+  published_at TEXT,
+  fetched_at TEXT NOT NULL,
+  sort_at TEXT NOT NULL,
+  language TEXT NOT NULL DEFAULT 'und',
+  entities_json TEXT NOT NULL DEFAULT '[]',
+  denial INTEGER NOT NULL DEFAULT 0,
+  mentions_denial INTEGER NOT NULL DEFAULT 0,
+  content_hash TEXT NOT NULL,
+  simhash TEXT NOT NULL,
+  duplicate_of INTEGER REFERENCES items(id) ON DELETE SET NULL,
+  story_id INTEGER,
+  UNIQUE (source_id, guid)
+);
+CREATE INDEX items_source_sort ON items (source_id, sort_at);
+CREATE INDEX items_url ON items (url) WHERE url IS NOT NULL;
+CREATE INDEX items_hash ON items (content_hash);
+CREATE INDEX items_sort ON items (sort_at);
+CREATE INDEX items_story ON items (story_id) WHERE story_id IS NOT NULL;
+
+CREATE TABLE item_entities (
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  qid TEXT NOT NULL,
+  PRIMARY KEY (qid, item_id)
+) WITHOUT ROWID;
+
+CREATE TABLE poll_log (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  started_at TEXT NOT NULL,
+  status TEXT NOT NULL,
+  http_status INTEGER,
+  duration_ms INTEGER NOT NULL,
+  fetched INTEGER NOT NULL,
+  new_items INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL,
+  errors INTEGER NOT NULL,
+  error TEXT
+);
+CREATE INDEX poll_log_source ON poll_log (source_id, id);
+
+-- Transactional outbox: written in the same transaction as the item, drained into the search index.
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY,
+  topic TEXT NOT NULL,
+  ref_id INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  available_at TEXT NOT NULL,
+  last_error TEXT
+);
+CREATE INDEX outbox_due ON outbox (topic, available_at);
+
+CREATE TABLE custom_entities (
+  qid TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  aliases_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
+];

@@ -1,0 +1,69 @@
+import type { Db } from './database.js';
+
+/** Outbox topic: the item `ref_id` must be (re)written to the search index. */
+export const OUTBOX_INDEX_TOPIC = 'index';
+/** Outbox topic: the item `ref_id` was deleted and must leave the search index. */
+export const OUTBOX_UNINDEX_TOPIC = 'unindex';
+
+export interface OutboxEntry {
+  id: number;
+  topic: string;
+  refId: number;
+  attempts: number;
+}
+
+/**
+ * The transactional outbox. Rows are written in the same transaction as the change they describe and
+ * deleted only after the consumer has finished with them, so delivery is at least once; consumers are
+ * idempotent (an upsert by item id).
+ */
+export class OutboxRepository {
+  constructor(private readonly db: Db) {}
+
+  enqueue(topic: string, refIds: number[], now = new Date()): void {
+    const stmt = this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const id of refIds) stmt.run(topic, id, now.toISOString(), now.toISOString());
+    })();
+  }
+
+  /** Entries due now, oldest first. */
+  due(topics: string[], limit: number, now = new Date()): OutboxEntry[] {
+    return this.db
+      .prepare(
+        `SELECT id, topic, ref_id AS refId, attempts FROM outbox
+         WHERE topic IN (SELECT value FROM json_each(?)) AND available_at <= ? ORDER BY id LIMIT ?`,
+      )
+      .all(JSON.stringify(topics), now.toISOString(), limit) as OutboxEntry[];
+  }
+
+  ack(ids: number[]): void {
+    if (ids.length) this.db.prepare('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+  }
+
+  /** Puts entries back for a later attempt, with exponential backoff capped at 10 minutes. */
+  retryLater(ids: number[], error: string, now = new Date()): void {
+    const stmt = this.db.prepare(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = ?,
+         available_at = strftime('%Y-%m-%dT%H:%M:%fZ', ?, '+' || min(600, 1 << min(attempts, 10)) || ' seconds')
+       WHERE id = ?`,
+    );
+    this.db.transaction(() => {
+      for (const id of ids) stmt.run(error.slice(0, 1000), now.toISOString(), id);
+    })();
+  }
+
+  pending(topics?: string[]): number {
+    if (!topics) return this.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get() as number;
+    return this.db.prepare('SELECT COUNT(*) FROM outbox WHERE topic IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(topics)) as number;
+  }
+
+  lastError(topics: string[]): string | null {
+    return (
+      (this.db
+        .prepare('SELECT last_error FROM outbox WHERE topic IN (SELECT value FROM json_each(?)) AND last_error IS NOT NULL ORDER BY id LIMIT 1')
+        .pluck()
+        .get(JSON.stringify(topics)) as string | undefined) ?? null
+    );
+  }
+}

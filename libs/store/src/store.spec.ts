@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CreateSourceSchema } from '@parallax/domain';
+import { OUTBOX_INDEX_TOPIC } from './outbox.repository.js';
+import type { NewItem } from './item.repository.js';
+import { Store } from './store.js';
+
+let dir: string;
+let store: Store;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-store-'));
+  store = Store.open(Store.fileIn(dir));
+});
+afterEach(() => {
+  store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const source = (url = 'https://example.org/feed.xml') => store.sources.create(CreateSourceSchema.parse({ name: 'Example Times', url }));
+
+const item = (sourceId: number, over: Partial<NewItem> = {}): NewItem => ({
+  sourceId,
+  guid: 'g1',
+  url: 'https://example.org/a',
+  title: 'Olympics diplomacy',
+  summary: 'A report',
+  contentText: 'Body text',
+  contentHtml: '<p>Body text</p>',
+  author: null,
+  publishedAt: '2022-02-03T10:00:00.000Z',
+  fetchedAt: '2022-02-03T11:00:00.000Z',
+  language: 'en',
+  entities: [{ qid: 'Q148', name: 'China' }],
+  denial: false,
+  mentionsDenial: false,
+  contentHash: 'h1',
+  simhash: '0000000000000001',
+  duplicateOf: null,
+  ...over,
+});
+
+describe('Store', () => {
+  it('migrates once and reopens an existing file', () => {
+    source();
+    store.close();
+    store = Store.open(Store.fileIn(dir));
+    expect(store.sources.list()).toHaveLength(1);
+  });
+
+  it('refuses a second source with the same URL, naming the field', () => {
+    source();
+    expect(() => source()).toThrow(expect.objectContaining({ code: 'CONFLICT', details: { field: 'url' } }));
+  });
+
+  it('stores an item with its outbox entry in one step and recognises re-polls by guid, URL and content', () => {
+    const s = source();
+    const first = store.items.insertIfNew(item(s.id));
+    expect(first.status).toBe('new');
+    expect(store.outbox.due([OUTBOX_INDEX_TOPIC], 10)).toHaveLength(1);
+    expect(store.items.insertIfNew(item(s.id))).toMatchObject({ status: 'duplicate', reason: 'guid' });
+    expect(store.items.insertIfNew(item(s.id, { guid: 'g2' }))).toMatchObject({ status: 'duplicate', reason: 'url' });
+    expect(store.items.insertIfNew(item(s.id, { guid: 'g3', url: 'https://example.org/b' }))).toMatchObject({ status: 'duplicate', reason: 'content' });
+    expect(store.items.count()).toBe(1);
+    expect(store.outbox.pending()).toBe(1);
+    expect(store.sources.get(s.id).itemCount).toBe(1);
+  });
+
+  it('finds the original of a syndicated copy in another source', () => {
+    const a = source();
+    const b = source('https://other.example/rss');
+    const first = store.items.insertIfNew(item(a.id));
+    expect(store.items.findOriginal({ sourceId: b.id, url: null, contentHash: 'h1' })).toBe(first.status === 'new' ? first.id : -1);
+    expect(store.items.findOriginal({ sourceId: a.id, url: null, contentHash: 'h1' })).toBeNull();
+  });
+
+  it('records polls: validators from a 200 kept across a 304, failures counted, log written', () => {
+    const s = source();
+    const base = { fetched: 3, new: 3, duplicates: 0, errors: 0, unchanged: false, error: null, durationMs: 12, httpStatus: 200 };
+    store.sources.recordPoll(s.id, { ...base, startedAt: new Date(), nextPollAt: new Date(), validators: { etag: '"v1"', lastModified: null } });
+    store.sources.recordPoll(s.id, { ...base, fetched: 0, new: 0, unchanged: true, httpStatus: 304, startedAt: new Date(), nextPollAt: new Date() });
+    expect(store.sources.get(s.id)).toMatchObject({ etag: '"v1"', lastStatus: 'unchanged', consecutiveFailures: 0 });
+    store.sources.recordPoll(s.id, { ...base, error: 'timeout', httpStatus: null, startedAt: new Date(), nextPollAt: new Date() });
+    store.sources.recordPoll(s.id, { ...base, error: 'timeout', httpStatus: null, startedAt: new Date(), nextPollAt: new Date() });
+    expect(store.sources.get(s.id)).toMatchObject({ lastStatus: 'error', lastError: 'timeout', consecutiveFailures: 2 });
+    expect(store.sources.pollLog(s.id).map((l) => l.status)).toEqual(['error', 'error', 'unchanged', 'ok']);
+  });
+
+  it('deleting a source removes its items and reports their ids', () => {
+    const s = source();
+    const r = store.items.insertIfNew(item(s.id));
+    expect(store.sources.delete(s.id)).toEqual([r.status === 'new' ? r.id : -1]);
+    expect(store.items.count()).toBe(0);
+  });
+
+  it('outbox retries later with backoff and acks', () => {
+    const s = source();
+    store.items.insertIfNew(item(s.id));
+    const [entry] = store.outbox.due([OUTBOX_INDEX_TOPIC], 10);
+    store.outbox.retryLater([entry!.id], 'index down');
+    expect(store.outbox.due([OUTBOX_INDEX_TOPIC], 10)).toHaveLength(0);
+    expect(store.outbox.due([OUTBOX_INDEX_TOPIC], 10, new Date(Date.now() + 5000))).toHaveLength(1);
+    expect(store.outbox.lastError([OUTBOX_INDEX_TOPIC])).toBe('index down');
+    store.outbox.ack([entry!.id]);
+    expect(store.outbox.pending()).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 import type { CreateSource, HtmlSelectors, PollLogEntry, PollResult, Source, SourceStatus, UpdateSource } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import type { Db } from './database.js';
+import { OUTBOX_UNINDEX_TOPIC } from './outbox.repository.js';
 
 interface SourceRow {
   id: number;
@@ -119,12 +120,17 @@ export class SourceRepository {
     return this.get(id);
   }
 
-  /** Deletes the source and, by cascade, its items and poll log; returns the ids of the items removed. */
-  delete(id: number): number[] {
+  /**
+   * Deletes the source and, by cascade, its items and poll log, and queues the items' removal from the
+   * search index in the same transaction. Returns the ids of the items removed.
+   */
+  delete(id: number, now = new Date()): number[] {
     this.get(id);
     return this.db.transaction(() => {
       const itemIds = this.db.prepare('SELECT id FROM items WHERE source_id = ?').pluck().all(id) as number[];
       this.db.prepare('DELETE FROM sources WHERE id = ?').run(id);
+      const enqueue = this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)');
+      for (const itemId of itemIds) enqueue.run(OUTBOX_UNINDEX_TOPIC, itemId, now.toISOString(), now.toISOString());
       return itemIds;
     })();
   }

@@ -1,0 +1,41 @@
+/**
+ * Turning item text into the units that duplicate detection compares.
+ *
+ * Text is normalised first (Unicode NFKC, lower case, punctuation and spacing dropped) so that copies
+ * that differ only in typography — curly quotes, full-width digits, double spaces — look the same.
+ * Words are runs of letters, marks and digits. Scripts written without spaces between words (Chinese,
+ * Japanese, Thai, …) have no such runs worth the name, so each of their characters is a token on its
+ * own and shingles over them become character n-grams.
+ */
+
+/** Scripts whose text is not separated into words by spaces: tokenised one character at a time. */
+const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}`;
+
+/** One unspaced-script character, or one run of other letters/marks/digits. */
+const TOKEN = new RegExp(String.raw`[${UNSPACED}]|(?:(?![${UNSPACED}])[\p{L}\p{M}\p{N}])+`, 'gu');
+
+/** Tokens per shingle: three words, or three characters of an unspaced script. */
+export const SHINGLE_SIZE = 3;
+
+/** The normalised tokens of a text, in order. */
+export function textTokens(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(TOKEN) ?? [];
+}
+
+/** The text as duplicate detection sees it: its tokens joined by single spaces. */
+export function normaliseText(text: string): string {
+  return textTokens(text).join(' ');
+}
+
+/**
+ * Overlapping windows of `size` consecutive tokens (w-shingling). A text shorter than one window
+ * yields its whole token sequence as a single shingle, so short titles still get a fingerprint.
+ * Tokens are joined with U+0001, which the tokeniser never emits, so ["ab","c"] and ["a","bc"] differ.
+ */
+export function shingles(tokens: readonly string[], size = SHINGLE_SIZE): string[] {
+  if (tokens.length === 0) return [];
+  if (tokens.length <= size) return [tokens.join('\u0001')];
+  const out: string[] = [];
+  for (let i = 0; i + size <= tokens.length; i++) out.push(tokens.slice(i, i + size).join('\u0001'));
+  return out;
+}

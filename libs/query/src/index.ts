@@ -1,0 +1,11 @@
+export * from './analysis/text-analyser.js';
+export { foldWord } from './analysis/fold-text.js';
+export { outletKey } from './analysis/outlet-key.js';
+export { stemLatin } from './analysis/latin-stemmer.js';
+export { stemCyrillic } from './analysis/cyrillic-stemmer.js';
+export * from './query-node.js';
+export { lexQuery, type QueryToken } from './query-lexer.js';
+export * from './query-parser.js';
+export * from './bound-query.js';
+export * from './query-matcher.js';
+export * from './highlight-snippet.js';

@@ -3,3 +3,19 @@ export { decodeDocument, charsetParameter } from './decode/decode-document.js';
 export type { DecodedDocument, DocumentKind } from './decode/decode-document.js';
 export { encodingForLabel } from './decode/charset-label.js';
 export * from './dedup/index.js';
+export { fetchResource } from './fetch/fetch-resource.js';
+export { FetchError, type FetchFailureReason, type FetchErrorDetails } from './fetch/fetch-error.js';
+export { privateRangeOf, isPublicAddress } from './fetch/address-policy.js';
+export { guardedLookup, PrivateAddressError } from './fetch/guarded-lookup.js';
+export { parseRetryAfter } from './fetch/retry-after.js';
+export { nextPollDelay, MAX_POLL_DELAY_MS, type PollDelayOptions } from './fetch/poll-delay.js';
+export { FetchScheduler, hostWaitMs, type FetchSchedulerOptions } from './fetch/fetch-scheduler.js';
+export {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_MAX_REDIRECTS,
+  DEFAULT_USER_AGENT,
+  resolveFetchLimits,
+  type FetchLimits,
+} from './fetch/fetch-limits.js';

@@ -1,0 +1,250 @@
+import http, { type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import https from 'node:https';
+import { isIP } from 'node:net';
+import { pipeline } from 'node:stream/promises';
+import type { Transform } from 'node:stream';
+import { privateRangeOf } from './address-policy.js';
+import { BodyTooLargeError, BoundedCollector, limitBytes } from './byte-limit.js';
+import { createContentDecoders } from './content-decoding.js';
+import { FetchError } from './fetch-error.js';
+import { DEFAULT_ACCEPT, DEFAULT_USER_AGENT, resolveFetchLimits, type FetchLimits } from './fetch-limits.js';
+import type { FetchedResource, FetchOptions } from './fetch.types.js';
+import { createGuardedLookup, guardedLookup, PrivateAddressError } from './guarded-lookup.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** RFC 9110 §15.4: the redirect statuses that carry a Location to follow (300 and 305 are not followed). */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * Fetches one remote document under the limits every source is held to (DESIGN.md: "everything
+ * fetched is hostile"): a total deadline, a connect deadline, at most `maxRedirects` redirects,
+ * caps on the wire and decompressed size, and no private addresses unless allowed, checked on the
+ * address actually connected to at every hop. Sends the validators of the last fetch, so an
+ * unchanged document costs a 304 and no body (RFC 9110 §13.1, RFC 9111 §4.3.1).
+ */
+export async function fetchResource(url: string, opts: FetchOptions = {}): Promise<FetchedResource> {
+  const limits = resolveFetchLimits(opts);
+  const deadline = startDeadline(url, limits.timeoutMs, opts.signal);
+  const redirects: string[] = [];
+  let current = url;
+  try {
+    let target = parseTarget(url, url);
+    for (;;) {
+      current = target.href;
+      redirects.push(current);
+      const response = await sendRequest(target, opts, limits, deadline.signal);
+      const status = response.statusCode ?? 0;
+      if (REDIRECT_STATUSES.has(status) && response.headers.location) {
+        response.destroy();
+        if (redirects.length > limits.maxRedirects) {
+          throw new FetchError('too_many_redirects', `more than ${limits.maxRedirects} redirects, last at ${current}`, {
+            url: current,
+            status,
+          });
+        }
+        target = parseTarget(response.headers.location, current);
+        continue;
+      }
+      const head = {
+        finalUrl: current,
+        status,
+        contentType: header(response, 'content-type'),
+        etag: header(response, 'etag'),
+        lastModified: header(response, 'last-modified'),
+        redirects,
+        remoteAddress: response.socket?.remoteAddress ?? null,
+        cacheControl: header(response, 'cache-control'),
+        expires: header(response, 'expires'),
+      };
+      if (status === 304) {
+        response.destroy();
+        return { ...head, notModified: true, body: Buffer.alloc(0) };
+      }
+      if (status < 200 || status > 299) {
+        response.destroy();
+        throw statusError(response, current);
+      }
+      const body = await readBody(response, current, limits, deadline.signal);
+      return { ...head, notModified: false, body };
+    }
+  } catch (err) {
+    throw toFetchError(err, current, deadline.signal);
+  } finally {
+    deadline.clear();
+  }
+}
+
+function parseTarget(location: string, base: string): URL {
+  let target: URL;
+  try {
+    target = new URL(location, base);
+  } catch {
+    throw new FetchError('bad_url', `not a valid URL: ${location}`, { url: location });
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+    throw new FetchError('bad_url', `only http and https can be fetched, not ${target.protocol} (${target.href})`, {
+      url: target.href,
+    });
+  }
+  return target;
+}
+
+/** One request, resolved with the response head; the body is left to the caller. */
+function sendRequest(target: URL, opts: FetchOptions, limits: FetchLimits, signal: AbortSignal): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    // An IP literal is connected to without a lookup, so the lookup guard never sees it: check here.
+    const host = target.hostname.replace(/^\[|\]$/g, '');
+    const policy = opts.allowPrivate ? null : (opts.addressPolicy ?? privateRangeOf);
+    if (policy && isIP(host)) {
+      const range = policy(host);
+      if (range) return reject(privateError(target.href, host, range));
+    }
+    const headers: OutgoingHttpHeaders = {
+      'user-agent': opts.userAgent ?? DEFAULT_USER_AGENT,
+      accept: opts.accept ?? DEFAULT_ACCEPT,
+      'accept-encoding': 'gzip, deflate, br',
+    };
+    if (opts.etag) headers['if-none-match'] = opts.etag;
+    if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
+
+    const request = (target.protocol === 'https:' ? https : http).request(target, {
+      method: 'GET',
+      headers,
+      // A fresh connection per request: a pooled socket could have been opened under other rules.
+      agent: false,
+      lookup: !policy ? undefined : opts.addressPolicy ? createGuardedLookup(opts.addressPolicy) : guardedLookup,
+    });
+    let connectTimer: NodeJS.Timeout | undefined;
+    const onAbort = (): void => {
+      request.destroy(signal.reason as Error);
+    };
+    const settle = (): void => {
+      clearTimeout(connectTimer);
+      signal.removeEventListener('abort', onAbort);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    request.on('socket', (socket) => {
+      connectTimer = setTimeout(() => {
+        request.destroy(
+          new FetchError('timeout', `could not connect to ${target.host} within ${limits.connectTimeoutMs} ms`, { url: target.href }),
+        );
+      }, limits.connectTimeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(connectTimer);
+        // Second line of defence: the peer address itself, whatever path led to it.
+        const peer = socket.remoteAddress;
+        const range = policy && peer ? policy(peer) : null;
+        if (peer && range) request.destroy(privateError(target.href, peer, range));
+      });
+    });
+    request.on('response', (response) => {
+      settle();
+      resolve(response);
+    });
+    request.on('error', (err) => {
+      settle();
+      reject(err);
+    });
+    request.end();
+  });
+}
+
+async function readBody(response: IncomingMessage, url: string, limits: FetchLimits, signal: AbortSignal): Promise<Buffer> {
+  const encoding = header(response, 'content-encoding');
+  const decoders = createContentDecoders(encoding);
+  if (!decoders) {
+    response.destroy();
+    throw new FetchError('bad_response', `unsupported Content-Encoding "${encoding}"`, { url });
+  }
+  const wireLimit = decoders.length ? limits.maxCompressedBytes : Math.min(limits.maxCompressedBytes, limits.maxBytes);
+  const declared = Number(header(response, 'content-length') ?? NaN);
+  if (declared > wireLimit) {
+    response.destroy();
+    throw new BodyTooLargeError(wireLimit, decoders.length ? 'compressed' : 'decompressed');
+  }
+  const collector = new BoundedCollector(limits.maxBytes);
+  const onAbort = (): void => {
+    response.destroy(signal.reason as Error);
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const stages: (IncomingMessage | Transform | BoundedCollector)[] = [
+      response,
+      limitBytes(wireLimit, decoders.length ? 'compressed' : 'decompressed'),
+      ...decoders,
+      collector,
+    ];
+    await pipeline(stages);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  return collector.body();
+}
+
+function statusError(response: IncomingMessage, url: string): FetchError {
+  const status = response.statusCode ?? 0;
+  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(header(response, 'retry-after')) : null;
+  const details = { url, status, ...(retryAfterMs !== null ? { retryAfterMs } : {}) };
+  // 429 always means "slow down" (RFC 6585 §4); a 503 does when it says when to come back.
+  if (status === 429 || (status === 503 && retryAfterMs !== null)) {
+    const when = retryAfterMs !== null ? `; retry after ${Math.ceil(retryAfterMs / 1000)} s` : '';
+    return new FetchError('rate_limited', `HTTP ${status} from ${url}${when}`, details);
+  }
+  return new FetchError('http_status', `HTTP ${status} from ${url}`, details);
+}
+
+function privateError(url: string, address: string, range: string): FetchError {
+  return new FetchError('private_address', `refused ${url}: ${address} is refused (${range}); private sources are not allowed`, {
+    url,
+  });
+}
+
+/** Maps whatever went wrong to one FetchError; the deadline's reason wins over the error it caused. */
+function toFetchError(err: unknown, url: string, signal: AbortSignal): FetchError {
+  if (signal.aborted && signal.reason instanceof FetchError) return signal.reason;
+  if (err instanceof FetchError) return err;
+  if (err instanceof PrivateAddressError) return privateError(url, err.address, err.range);
+  if (err instanceof BodyTooLargeError) return new FetchError('too_large', `${url}: ${err.message}`, { url });
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const message = err instanceof Error ? err.message : String(err);
+  if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME'].includes(code)) {
+    return new FetchError('dns', `could not resolve ${safeHost(url)}: ${message}`, { url });
+  }
+  if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code === 'ERR__ERROR_FORMAT_PADDING_1') {
+    return new FetchError('bad_response', `${url}: corrupt compressed body (${message})`, { url });
+  }
+  if (code === 'ERR_INVALID_URL') return new FetchError('bad_url', `not a valid URL: ${url}`, { url });
+  return new FetchError('connection', `${url}: ${message}${code ? ` (${code})` : ''}`, { url });
+}
+
+function startDeadline(url: string, ms: number, outer: AbortSignal | undefined): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => {
+    controller.abort(new FetchError('timeout', `no complete answer from ${url} within ${ms} ms`, { url }));
+  }, ms);
+  const onOuter = (): void => controller.abort(new FetchError('aborted', `fetch of ${url} was aborted`, { url }));
+  if (outer?.aborted) onOuter();
+  else outer?.addEventListener('abort', onOuter, { once: true });
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuter);
+    },
+  };
+}
+
+function header(response: IncomingMessage, name: string): string | null {
+  const value = response.headers[name];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

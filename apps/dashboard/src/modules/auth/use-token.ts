@@ -1,0 +1,6 @@
+import { useSyncExternalStore } from 'react';
+import { tokenStore, type TokenState } from './token-store.js';
+
+export function useToken(): TokenState {
+  return useSyncExternalStore(tokenStore.subscribe, tokenStore.get, tokenStore.get);
+}

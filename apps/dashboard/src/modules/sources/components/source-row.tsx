@@ -1,0 +1,69 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Source, SourceStatus } from '@parallax/domain';
+import { Badge, type BadgeTone } from '../../ui/badge.js';
+import { formatDateTime, formatNumber } from '../../ui/format.js';
+import { deleteSource, pollSource, updateSource } from '../api/sources.api.js';
+
+const TONE: Record<SourceStatus, BadgeTone> = { new: 'neutral', ok: 'ok', unchanged: 'ok', error: 'danger', silent: 'warn', paused: 'neutral' };
+
+/** One source in the health table, with its actions. */
+export function SourceRow({ source: s }: { source: Source }) {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: ['sources'] });
+  const toggle = useMutation({ mutationFn: () => updateSource(s.id, { enabled: !s.enabled }), onSettled: refresh });
+  const poll = useMutation({ mutationFn: () => pollSource(s.id), onSettled: refresh });
+  const remove = useMutation({ mutationFn: () => deleteSource(s.id), onSettled: refresh });
+  const status: SourceStatus = s.enabled ? s.lastStatus : 'paused';
+  const error = toggle.error ?? poll.error ?? remove.error;
+
+  return (
+    <tr>
+      <th scope="row">
+        <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">
+          {s.name}
+        </a>{' '}
+        {s.demo ? <Badge tone="info">{t('badge.demo')}</Badge> : null} {s.kind === 'official' ? <Badge>{t('kind.official')}</Badge> : null}{' '}
+        {s.language ? <Badge>{s.language}</Badge> : null}
+      </th>
+      <td>
+        <Badge tone={TONE[status]}>{t(`sources.statusName.${status}`)}</Badge>
+        {status !== 'silent' && s.lastStatus === 'silent' ? (
+          <>
+            {' '}
+            <Badge tone="warn">{t('badge.silent')}</Badge>
+          </>
+        ) : null}
+      </td>
+      <td>{s.lastPolledAt ? <time dateTime={s.lastPolledAt}>{formatDateTime(s.lastPolledAt, i18n.language)}</time> : t('sources.never')}</td>
+      <td className="num">{formatNumber(s.itemCount, i18n.language)}</td>
+      <td className="error-cell">
+        {s.lastError ? <span className="text-danger">{s.lastError}</span> : null}
+        {error ? (
+          <span role="alert" className="text-danger">
+            {error instanceof Error ? error.message : String(error)}
+          </span>
+        ) : null}
+        {poll.data ? <span role="status">{t('sources.polled', { ...poll.data })}</span> : null}
+      </td>
+      <td className="actions">
+        <button type="button" onClick={() => poll.mutate()} disabled={poll.isPending} aria-label={`${t('sources.pollNow')}: ${s.name}`}>
+          {t('sources.pollNow')}
+        </button>
+        <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending} aria-label={`${s.enabled ? t('sources.pause') : t('sources.resume')}: ${s.name}`}>
+          {s.enabled ? t('sources.pause') : t('sources.resume')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => window.confirm(t('sources.confirmDelete', { name: s.name })) && remove.mutate()}
+          disabled={remove.isPending}
+          aria-label={`${t('common.delete')}: ${s.name}`}
+        >
+          {t('common.delete')}
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,386 @@
+import type { EntityRef } from '@parallax/domain';
+import type { CustomEntity, GazetteerEntity } from './entity.js';
+import { builtInEntities, fromCustomEntity } from './gazetteer.js';
+import { CJK_ABBREVIATIONS, CJK_INSTITUTION_SUFFIXES, CONTEXT_EXCLUSIONS, FALSE_FRIENDS, NAMED_THING_NOUNS } from './gazetteer.data.js';
+import { declineName, expandWord } from './inflection.js';
+import { ARABIC_PREFIXES, type CaseRule, caseRuleOf, foldWord, isCjk, satisfiesCase } from './text-normaliser.js';
+
+/** What a trie leaf points at: an entity (by index) or a false friend (-1), with the case each word needs. */
+interface AliasEntry {
+  entity: number;
+  cases: CaseRule[];
+  /** Languages a false friend applies to; null = all. */
+  langs: Set<string> | null;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entries: AliasEntry[];
+}
+
+interface Token {
+  text: string;
+  keys: string[];
+  start: number;
+  end: number;
+}
+
+interface Match {
+  entity: number;
+  start: number;
+  end: number;
+  /** Token indices (word scripts) or -1 (CJK). */
+  firstToken: number;
+  lastToken: number;
+}
+
+const WORD = /(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\u3005]+/gu;
+const HANGUL = /^\p{Script=Hangul}+$/u;
+const ARABIC = /^\p{Script=Arabic}/u;
+const QUOTES = /[«»"“”„‘’'‹›「」『』]/u;
+
+const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
+
+/** Splits text into word tokens (not CJK) with the lookup keys each may match under. */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const folded = foldWord(m[0]);
+    tokens.push({ text: m[0], keys: lookupKeys(folded), start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
+/**
+ * Korean attaches particles to nouns (러시아는, 중국과) and Arabic prefixes clitics (والصين, للأمم):
+ * such a word may also match by its stem.
+ */
+function lookupKeys(folded: string): string[] {
+  if (HANGUL.test(folded)) {
+    const keys = [folded];
+    for (let n = folded.length - 1; n >= 2; n--) keys.push(folded.slice(0, n));
+    return keys;
+  }
+  if (ARABIC.test(folded)) {
+    const keys = [folded];
+    for (const p of ARABIC_PREFIXES) {
+      if (folded.startsWith(p) && folded.length - p.length >= 3) {
+        const rest = folded.slice(p.length);
+        keys.push(rest);
+        if (p.endsWith('لل')) keys.push(`ال${rest}`);
+      }
+    }
+    return keys;
+  }
+  return [folded];
+}
+
+/**
+ * The surface forms of each word of an alias, in order: inflection expanded, each form split into tokens
+ * ("U.S." → U, S).
+ */
+function aliasWordForms(alias: string, lang: string, declineIcuNames: boolean): string[][][] {
+  const words = alias.normalize('NFKC').trim().split(/\s+/u);
+  return words
+    .map((word) => {
+      const variants = /[{~]/u.test(word) ? expandWord(word, lang) : declineIcuNames ? declineName(word, lang) : [word];
+      return [...new Set(variants)].map((v) => v.match(WORD) ?? []).filter((t) => t.length > 0);
+    })
+    .filter((forms) => forms.length > 0);
+}
+
+export interface EntityTaggerOptions {
+  /** Users' own entities; one whose id equals a built-in QID adds aliases to it. */
+  customEntities?: CustomEntity[];
+}
+
+/**
+ * Finds gazetteer entities in text in any language. Word scripts match whole words through a token trie
+ * (inflected forms pre-expanded); Chinese and Japanese match through a character trie, checked against
+ * Intl.Segmenter word boundaries so that 美方 inside 完美方案 does not count.
+ */
+export class EntityTagger {
+  private readonly entities: GazetteerEntity[] = [];
+  private readonly byQid = new Map<string, number>();
+  private readonly wordTrie = newNode();
+  private readonly cjkTrie = newNode();
+  /** Folded alias text → entity indices, for resolving a name typed in a query. */
+  private readonly nameIndex = new Map<string, Set<number>>();
+  private readonly segmenters = new Map<string, Intl.Segmenter>();
+  private readonly exclusions: Array<{ entity: number; langs: Set<string> | null; cues: string[][]; window: number }> = [];
+  private readonly namedThingNouns = NAMED_THING_NOUNS.map((n) => foldWord(n));
+
+  constructor(options: EntityTaggerOptions = {}) {
+    for (const e of builtInEntities()) this.addEntity(e, true);
+    for (const custom of options.customEntities ?? []) this.addEntity(fromCustomEntity(custom), false);
+    for (const ff of FALSE_FRIENDS) {
+      const langs = ff.langs ? new Set(ff.langs) : null;
+      for (const phrase of ff.phrases) for (const lang of ff.langs ?? ['*']) this.addAlias(-1, phrase.toLowerCase(), lang, false, langs);
+    }
+    for (const ex of CONTEXT_EXCLUSIONS) {
+      const entity = this.byQid.get(ex.qid);
+      if (entity === undefined) continue;
+      const cues = ex.cues.map((c) => (c.match(WORD) ?? []).map(foldWord));
+      this.exclusions.push({ entity, langs: ex.langs ? new Set(ex.langs) : null, cues, window: ex.window });
+    }
+  }
+
+  /** The gazetteer as loaded, custom entities included. */
+  list(): GazetteerEntity[] {
+    return [...this.entities];
+  }
+
+  /** QIDs whose name or alias (any language, any inflected form) equals `name`; a QID resolves to itself. */
+  resolve(nameOrQid: string): string[] {
+    const trimmed = nameOrQid.trim();
+    const direct = this.byQid.get(trimmed) ?? this.byQid.get(trimmed.toUpperCase());
+    if (direct !== undefined) return [this.entityAt(direct).qid];
+    const key = isCjk(trimmed) ? trimmed.normalize('NFKC') : (trimmed.match(WORD) ?? []).map(foldWord).join(' ');
+    return [...(this.nameIndex.get(key) ?? [])].map((i) => this.entityAt(i).qid);
+  }
+
+  /** Entities named in `text`, in order of first mention. `lang` (ISO 639-1) selects false friends. */
+  tag(text: string, lang?: string): EntityRef[] {
+    const normal = text.normalize('NFKC');
+    const tokens = tokenize(normal);
+    const all = [...this.matchWords(tokens, lang), ...this.matchCjk(normal, lang)];
+    const stops = all.filter((m) => m.entity === -1);
+    let found = all.filter((m) => m.entity >= 0 && !stops.some((s) => s.start <= m.start && m.end <= s.end));
+    found = this.dropContained(found);
+    found = found.filter((m) => !this.excludedByContext(m, tokens, lang) && !this.isNamedThing(m, normal, tokens));
+    found.sort((a, b) => a.start - b.start);
+    const seen = new Set<number>();
+    const refs: EntityRef[] = [];
+    for (const m of found) {
+      if (seen.has(m.entity)) continue;
+      seen.add(m.entity);
+      const e = this.entityAt(m.entity);
+      refs.push({ qid: e.qid, name: e.name });
+    }
+    return refs;
+  }
+
+  private entityAt(i: number): GazetteerEntity {
+    const e = this.entities[i];
+    if (!e) throw new Error(`no entity at ${i}`);
+    return e;
+  }
+
+  private addEntity(entity: GazetteerEntity, builtIn: boolean): void {
+    const existing = this.byQid.get(entity.qid);
+    const index = existing ?? this.entities.length;
+    if (existing === undefined) {
+      this.entities.push(entity);
+      this.byQid.set(entity.qid, index);
+    } else {
+      const merged = this.entityAt(existing);
+      for (const [lang, list] of Object.entries(entity.aliases)) (merged.aliases[lang] ??= []).push(...list);
+    }
+    for (const [lang, aliases] of Object.entries(entity.aliases)) {
+      for (const alias of aliases) this.addAlias(index, alias, lang, builtIn && entity.type === 'country', null);
+    }
+    this.indexName(index, entity.name, 'en');
+  }
+
+  private addAlias(entity: number, alias: string, lang: string, declineIcuNames: boolean, langs: Set<string> | null): void {
+    if (isCjk(alias) && !/\s/u.test(alias.trim())) {
+      const folded = alias.normalize('NFKC');
+      let node = this.cjkTrie;
+      for (const ch of folded) node = child(node, ch);
+      node.entries.push({ entity, cases: [], langs });
+      if (entity >= 0) addToIndex(this.nameIndex, folded, entity);
+      return;
+    }
+    const words = aliasWordForms(alias, lang, declineIcuNames);
+    if (words.length === 0) return;
+    // The inflected forms of one word lead to one shared node, so an alias of n words costs the sum, not
+    // the product, of its words' form counts (Северная Корея has ~45 × ~45 combinations).
+    let nodes = new Set([this.wordTrie]);
+    for (const forms of words) {
+      const reached = new Set<TrieNode>();
+      for (const node of nodes) {
+        let fresh: TrieNode | null = null;
+        for (const form of forms) {
+          let at = node;
+          for (let i = 0; i < form.length; i++) {
+            const key = foldWord(form[i] ?? '');
+            let next = at.next.get(key);
+            if (!next) {
+              next = i === form.length - 1 ? (fresh ??= newNode()) : newNode();
+              at.next.set(key, next);
+            }
+            at = next;
+          }
+          reached.add(at);
+        }
+      }
+      nodes = reached;
+    }
+    const cases = words.flatMap((forms) => (forms[0] ?? []).map(caseRuleOf));
+    for (const node of nodes) node.entries.push({ entity, cases, langs });
+    if (entity >= 0) {
+      addToIndex(this.nameIndex, words.map((forms) => (forms[0] ?? []).map(foldWord).join(' ')).join(' '), entity);
+      if (words.length === 1) for (const form of words[0] ?? []) addToIndex(this.nameIndex, form.map(foldWord).join(' '), entity);
+    }
+  }
+
+  private indexName(entity: number, name: string, lang: string): void {
+    const words = aliasWordForms(name, lang, false);
+    addToIndex(this.nameIndex, words.map((forms) => (forms[0] ?? []).map(foldWord).join(' ')).join(' '), entity);
+  }
+
+  /** False friends are language-specific (中国地方 is a region only in Japanese): `lang` selects them. */
+  private matchWords(tokens: Token[], lang: string | undefined): Match[] {
+    const matches: Match[] = [];
+    const walk = (node: TrieNode, first: number, at: number): void => {
+      const token = tokens[at];
+      if (!token) return;
+      for (const key of token.keys) {
+        const next = node.next.get(key);
+        if (!next) continue;
+        for (const entry of next.entries) {
+          if (entry.langs && lang && !entry.langs.has(lang)) continue;
+          const words = tokens.slice(first, at + 1);
+          if (entry.cases.every((rule, i) => satisfiesCase(words[i]?.text ?? '', rule))) {
+            matches.push({ entity: entry.entity, start: tokens[first]?.start ?? 0, end: token.end, firstToken: first, lastToken: at });
+          }
+        }
+        if (next.next.size > 0) walk(next, first, at + 1);
+      }
+    };
+    for (let i = 0; i < tokens.length; i++) walk(this.wordTrie, i, i);
+    return matches;
+  }
+
+  private matchCjk(text: string, lang: string | undefined): Match[] {
+    const matches: Match[] = [];
+    for (const run of text.matchAll(CJK_RUN)) {
+      const chars = [...run[0]];
+      const offsets: number[] = [];
+      let offset = run.index;
+      for (const c of chars) {
+        offsets.push(offset);
+        offset += c.length;
+      }
+      offsets.push(offset);
+      const runLang = lang === 'ja' || /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text) ? 'ja' : 'zh';
+      const boundaries = this.wordStarts(run[0], runLang, run.index);
+      const raw: Match[] = [];
+      for (let i = 0; i < chars.length; i++) {
+        let node: TrieNode | undefined = this.cjkTrie;
+        for (let j = i; j < chars.length && node; j++) {
+          node = node.next.get(chars[j] ?? '');
+          if (!node) break;
+          for (const entry of node.entries) {
+            if (entry.langs && !entry.langs.has(runLang)) continue;
+            raw.push({ entity: entry.entity, start: offsets[i] ?? 0, end: offsets[j + 1] ?? 0, firstToken: -1, lastToken: -1 });
+          }
+        }
+      }
+      raw.push(...this.abbreviationCompounds(chars, offsets, runLang));
+      // A short match must begin where a word begins: 美方 in 完美方案 begins inside 完美.
+      for (const m of raw) if (m.entity === -1 || m.end - m.start > 2 || boundaries.has(m.start)) matches.push(m);
+    }
+    return matches;
+  }
+
+  /** 中俄, 俄乌, 中美, 日米, 中ロ: runs of one-character country abbreviations; 俄总统, 美军: one before an institution. */
+  private abbreviationCompounds(chars: string[], offsets: number[], lang: 'zh' | 'ja'): Match[] {
+    const table = CJK_ABBREVIATIONS[lang];
+    const out: Match[] = [];
+    let i = 0;
+    while (i < chars.length) {
+      let j = i;
+      const qids: string[] = [];
+      while (j < chars.length && table[chars[j] ?? ''] && !qids.includes(table[chars[j] ?? ''] ?? '')) qids.push(table[chars[j++] ?? ''] ?? '');
+      const rest = chars.slice(j, j + 4).join('');
+      const compound = qids.length >= 2 || (qids.length === 1 && CJK_INSTITUTION_SUFFIXES.some((s) => rest.startsWith(s)));
+      if (compound) {
+        for (let k = i; k < j; k++) {
+          const entity = this.byQid.get(qids[k - i] ?? '');
+          // The whole run must start at a word boundary; each member is reported at the run's start.
+          if (entity !== undefined) out.push({ entity, start: offsets[i] ?? 0, end: offsets[k + 1] ?? 0, firstToken: -1, lastToken: -1 });
+        }
+      }
+      i = j > i ? j : i + 1;
+    }
+    return out;
+  }
+
+  private wordStarts(run: string, lang: string, base: number): Set<number> {
+    let segmenter = this.segmenters.get(lang);
+    if (!segmenter) {
+      segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+      this.segmenters.set(lang, segmenter);
+    }
+    const starts = new Set<number>();
+    for (const s of segmenter.segment(run)) starts.add(base + s.index);
+    return starts;
+  }
+
+  /**
+   * Longest match wins: "North Korea" hides "Korea", 白俄罗斯 hides 俄罗斯. A sub-body keeps its parent
+   * (UN General Assembly also names the UN), per the annotation rule on sub-bodies.
+   */
+  private dropContained(matches: Match[]): Match[] {
+    const bySize = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start));
+    const kept: Match[] = [];
+    for (const m of bySize) {
+      const inside = kept.find((k) => k.start <= m.start && m.end <= k.end && k.end - k.start > m.end - m.start);
+      if (inside && inside.entity !== m.entity && this.entityAt(inside.entity).parent !== this.entityAt(m.entity).qid) {
+        if (!isCompoundMember(inside, m)) continue;
+      }
+      kept.push(m);
+    }
+    return kept;
+  }
+
+  private excludedByContext(m: Match, tokens: Token[], lang: string | undefined): boolean {
+    for (const ex of this.exclusions) {
+      if (ex.entity !== m.entity || m.firstToken < 0) continue;
+      if (lang && ex.langs && !ex.langs.has(lang)) continue;
+      const from = Math.max(0, m.firstToken - ex.window);
+      const to = Math.min(tokens.length, m.lastToken + 1 + ex.window);
+      for (let i = from; i < to; i++) {
+        if (i >= m.firstToken && i <= m.lastToken) continue;
+        if (ex.cues.some((cue) => cue.length > 0 && cue.every((w, k) => tokens[i + k]?.keys[0] === w))) return true;
+      }
+    }
+    return false;
+  }
+
+  /** гостиница «Украина», hotel "Russia": a quoted name after a noun for a thing is that thing's name. */
+  private isNamedThing(m: Match, text: string, tokens: Token[]): boolean {
+    if (m.firstToken <= 0) return false;
+    const before = text.slice(0, m.start).trimEnd();
+    if (!QUOTES.test(before.slice(-1))) return false;
+    const previous = tokens[m.firstToken - 1];
+    if (!previous) return false;
+    const word = previous.keys[0] ?? '';
+    return this.namedThingNouns.some((noun) => word.startsWith(noun));
+  }
+}
+
+function child(node: TrieNode, key: string): TrieNode {
+  let next = node.next.get(key);
+  if (!next) {
+    next = newNode();
+    node.next.set(key, next);
+  }
+  return next;
+}
+
+function addToIndex(index: Map<string, Set<number>>, key: string, entity: number): void {
+  let set = index.get(key);
+  if (!set) {
+    set = new Set();
+    index.set(key, set);
+  }
+  set.add(entity);
+}
+
+/** Members of one abbreviation compound (中俄) share a start and must all survive. */
+function isCompoundMember(outer: Match, inner: Match): boolean {
+  return outer.firstToken === -1 && inner.firstToken === -1 && outer.start === inner.start;
+}

@@ -1,0 +1,101 @@
+import { cyrillicHint, languageFromScript } from './script.js';
+
+/** The part of eld's detector this module uses. */
+interface NgramDetector {
+  detect(text: string): { language: string; isReliable(): boolean; getScores(): Record<string, number> };
+}
+
+/**
+ * Languages the n-gram model may answer with. A subset, because on short headlines the full 60-language
+ * model confuses Turkish with Azerbaijani and Portuguese with Catalan; the news languages we monitor
+ * and their close neighbours stay in.
+ */
+export const DETECTABLE_LANGUAGES = [
+  'en', 'zh', 'ja', 'ru', 'uk', 'fr', 'de', 'es', 'ar', 'it', 'pl', 'pt', 'ko', 'fa', 'tr', 'nl', 'sv',
+  'cs', 'el', 'he', 'hi', 'vi', 'th', 'id', 'ro', 'hu', 'bg', 'be', 'sr', 'hr', 'fi', 'da', 'no', 'sk', 'ca',
+] as const;
+
+/** Pairs a detector confuses on short text; when it answers one and the feed declared the other, trust the feed. */
+const CONFUSABLE: ReadonlyArray<readonly [string, string]> = [
+  ['ru', 'uk'], ['ru', 'be'], ['uk', 'be'], ['es', 'pt'], ['es', 'ca'], ['pt', 'gl'], ['es', 'gl'],
+  ['sr', 'hr'], ['cs', 'sk'], ['da', 'no'], ['no', 'sv'], ['id', 'ms'], ['fr', 'ca'], ['it', 'es'],
+];
+
+/** Below this many letters a detector's answer is a guess and the declared language wins. */
+const SHORT_TEXT_LETTERS = 25;
+
+export interface LanguageHint {
+  /** The language the feed or source declares (a BCP 47 tag such as `zh-CN`). */
+  declared?: string | null;
+}
+
+/**
+ * Identifies the language of an item: script shortcuts first, then eld's n-gram model, with the feed's
+ * declared language as a prior. Answers ISO 639-1 or `und`.
+ */
+export class LanguageIdentifier {
+  constructor(private readonly detector: NgramDetector | null) {}
+
+  /**
+   * Loads eld's medium n-gram table, which ships inside the package (no download at run time). eld is an
+   * ES module only, so it is imported dynamically from this CommonJS build.
+   */
+  static async load(): Promise<LanguageIdentifier> {
+    const { eld } = await import('eld/medium');
+    const detector = eld.newInstance();
+    detector.setLanguageSubset([...DETECTABLE_LANGUAGES]);
+    return new LanguageIdentifier(detector);
+  }
+
+  identify(text: string, hint: LanguageHint = {}): string {
+    const declared = baseLanguage(hint.declared);
+    const sample = text.slice(0, 2000);
+    const letters = (sample.match(/\p{L}/gu) ?? []).length;
+    if (letters === 0) return declared ?? 'und';
+
+    const byScript = languageFromScript(sample);
+    if (byScript) {
+      // Han-only text is Chinese unless the feed says Japanese (a kanji-only headline is plausible).
+      if (byScript === 'zh' && declared === 'ja') return 'ja';
+      if ((byScript === 'ar' || byScript === 'fa') && (declared === 'ur' || declared === 'ps' || declared === 'fa')) return declared;
+      return byScript;
+    }
+
+    const detected = this.detect(sample);
+    if (isCyrillic(sample)) {
+      const hinted = cyrillicHint(sample);
+      if (hinted && (detected === null || detected.language === 'ru' || detected.language === 'uk' || detected.language === 'be')) {
+        return declared === 'be' ? 'be' : hinted;
+      }
+    }
+    if (detected === null) return declared ?? 'und';
+    if (declared && declared !== detected.language) {
+      if (letters < SHORT_TEXT_LETTERS || !detected.reliable) return declared;
+      if (CONFUSABLE.some(([a, b]) => (a === declared && b === detected.language) || (b === declared && a === detected.language))) {
+        return declared;
+      }
+    }
+    return detected.language;
+  }
+
+  private detect(text: string): { language: string; reliable: boolean } | null {
+    if (!this.detector) return null;
+    const result = this.detector.detect(text);
+    if (!result.language) return null;
+    return { language: result.language, reliable: result.isReliable() };
+  }
+}
+
+/** `zh-Hant-TW` → `zh`; anything that is not a language tag → null. */
+export function baseLanguage(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  const base = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  if (!/^[a-z]{2,3}$/.test(base)) return null;
+  // ISO 639-2 codes feeds still use for the languages we monitor most.
+  const legacy: Record<string, string> = { zho: 'zh', chi: 'zh', rus: 'ru', ukr: 'uk', eng: 'en', fre: 'fr', fra: 'fr', ger: 'de', deu: 'de', spa: 'es', ara: 'ar', jpn: 'ja' };
+  return legacy[base] ?? base;
+}
+
+function isCyrillic(text: string): boolean {
+  return /\p{Script=Cyrillic}/u.test(text);
+}

@@ -19,3 +19,10 @@ export {
   resolveFetchLimits,
   type FetchLimits,
 } from './fetch/fetch-limits.js';
+export { parseFeed } from './parse/parse-feed.js';
+export type { ParseFeedOptions } from './parse/parse-feed.js';
+export { parseJsonFeed } from './parse/json-feed.parser.js';
+export { parseFeedDate } from './parse/dates.js';
+export { sanitiseHtml } from './normalise/sanitise-html.js';
+export { htmlToText } from './normalise/html-to-text.js';
+export { repairMojibake } from './normalise/mojibake.js';

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentHash } from './content-hash.js';
-import { normaliseText } from './text-shingles.js';
+import { normaliseForDedup } from './text-shingles.js';
 
 describe('contentHash', () => {
   it('is the SHA-256 of the normalised text', () => {
     const text = 'Beijing  Winter Olympics, 2022!';
-    expect(normaliseText(text)).toBe('beijing winter olympics 2022');
+    expect(normaliseForDedup(text)).toBe('beijing winter olympics 2022');
     expect(contentHash(text)).toBe(createHash('sha256').update('beijing winter olympics 2022').digest('hex'));
   });
 

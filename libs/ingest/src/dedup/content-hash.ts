@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { normaliseText } from './text-shingles.js';
+import { normaliseForDedup } from './text-shingles.js';
 
 /**
  * SHA-256 (FIPS 180-4) of the normalised text, as 64 hex digits: two items with the same hash carry
  * the same words in the same order, whatever their markup, punctuation, case or spacing.
  */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(normaliseText(text), 'utf8').digest('hex');
+  return createHash('sha256').update(normaliseForDedup(text), 'utf8').digest('hex');
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '@parallax/domain';
-import { shingles, textTokens } from './text-shingles.js';
+import { shingles, dedupTokens } from './text-shingles.js';
 
 /**
  * 64-bit SimHash (Charikar, "Similarity estimation techniques from rounding algorithms", STOC 2002),
@@ -35,7 +35,7 @@ const HEX64 = /^[0-9a-fA-F]{16}$/;
 
 /** The SimHash of a text as 16 lower-case hex digits (high bits first). */
 export function simhash64(text: string): string {
-  const parts = shingles(textTokens(text));
+  const parts = shingles(dedupTokens(text));
   if (parts.length === 0) return EMPTY_SIMHASH;
   // votes[0..31] are bits 0..31 of the low half, votes[32..63] bits 0..31 of the high half.
   const votes = new Float64Array(64);

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { shingles, textTokens } from './text-shingles.js';
+import { shingles, dedupTokens } from './text-shingles.js';
 
-describe('textTokens', () => {
+describe('dedupTokens', () => {
   it('splits spaced scripts into words and drops punctuation', () => {
-    expect(textTokens('Россия и Китай: «чистая ложь»!')).toEqual(['россия', 'и', 'китай', 'чистая', 'ложь']);
+    expect(dedupTokens('Россия и Китай: «чистая ложь»!')).toEqual(['россия', 'и', 'китай', 'чистая', 'ложь']);
   });
 
   it('splits Chinese and Japanese into characters, keeping Latin words whole', () => {
-    expect(textTokens('中俄关系 Olympics 2022')).toEqual(['中', '俄', '关', '系', 'olympics', '2022']);
-    expect(textTokens('北京オリンピック')).toEqual(['北', '京', 'オ', 'リ', 'ン', 'ピ', 'ッ', 'ク']);
+    expect(dedupTokens('中俄关系 Olympics 2022')).toEqual(['中', '俄', '关', '系', 'olympics', '2022']);
+    expect(dedupTokens('北京オリンピック')).toEqual(['北', '京', 'オ', 'リ', 'ン', 'ピ', 'ッ', 'ク']);
   });
 
   it('keeps combining marks inside their word', () => {
-    expect(textTokens('Kyiv café naïve')).toEqual(['kyiv', 'café', 'naïve']);
-    expect(textTokens('cafe\u0301')).toEqual(['café']);
+    expect(dedupTokens('Kyiv café naïve')).toEqual(['kyiv', 'café', 'naïve']);
+    expect(dedupTokens('cafe\u0301')).toEqual(['café']);
   });
 });
 

@@ -18,13 +18,13 @@ const TOKEN = new RegExp(String.raw`[${UNSPACED}]|(?:(?![${UNSPACED}])[\p{L}\p{M
 export const SHINGLE_SIZE = 3;
 
 /** The normalised tokens of a text, in order. */
-export function textTokens(text: string): string[] {
+export function dedupTokens(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(TOKEN) ?? [];
 }
 
 /** The text as duplicate detection sees it: its tokens joined by single spaces. */
-export function normaliseText(text: string): string {
-  return textTokens(text).join(' ');
+export function normaliseForDedup(text: string): string {
+  return dedupTokens(text).join(' ');
 }
 
 /**

@@ -1,5 +1,6 @@
-import { analyseText } from './analysis/text-analyser.js';
-import type { QueryField, QueryNode } from './query-node.js';
+import { prefixStems } from './analysis/prefix-stems.js';
+import { analyseText, MAX_TOKEN_LENGTH } from './analysis/text-analyser.js';
+import type { QueryField, QueryNode, TermNode } from './query-node.js';
 
 /** One analysed query token: an index term, or every index term it begins when `prefix`. */
 export interface BoundTerm {
@@ -32,13 +33,13 @@ function bind(node: QueryNode): BoundQuery | null {
   switch (node.type) {
     case 'all':
       return { type: 'all' };
-    case 'term':
     case 'phrase': {
       const tokens = analyseText(node.text, 'query');
       if (tokens.length === 0) return null;
-      const terms = tokens.map((t, i) => ({ term: t.term, prefix: t.prefix === true || (node.type === 'term' && node.prefix && i === tokens.length - 1) }));
-      return { type: 'text', terms, source: node.type === 'phrase' ? `"${node.text}"` : `${node.text}${node.type === 'term' && node.prefix ? '*' : ''}` };
+      return { type: 'text', terms: tokens.map((t) => ({ term: t.term, prefix: t.prefix === true })), source: `"${node.text}"` };
     }
+    case 'term':
+      return bindTerm(node);
     case 'field':
       return { type: 'field', field: node.field, values: node.values, source: `${node.field}:${node.value}` };
     case 'not': {
@@ -53,6 +54,25 @@ function bind(node: QueryNode): BoundQuery | null {
       return { type: node.type, children };
     }
   }
+}
+
+/**
+ * A word, and for `word*` its completions: the unstemmed prefix matches longer terms, and the
+ * shorter stems of words it begins (prefix-stems.ts) match exactly, in an OR.
+ */
+function bindTerm(node: TermNode): BoundQuery | null {
+  const tokens = analyseText(node.text, 'query');
+  const last = tokens[tokens.length - 1];
+  if (!last) return null;
+  const source = `${node.text}${node.prefix ? '*' : ''}`;
+  const head = tokens.slice(0, -1).map((t) => ({ term: t.term, prefix: t.prefix === true }));
+  if (!node.prefix || last.folded === undefined) {
+    return { type: 'text', terms: [...head, { term: last.term, prefix: node.prefix || last.prefix === true }], source };
+  }
+  const prefix = [...last.folded].slice(0, MAX_TOKEN_LENGTH).join('');
+  const variants: BoundQuery[] = [{ type: 'text', terms: [...head, { term: prefix, prefix: true }], source }];
+  for (const stem of prefixStems(prefix)) variants.push({ type: 'text', terms: [...head, { term: stem, prefix: false }], source });
+  return variants.length === 1 ? (variants[0] ?? null) : { type: 'or', children: variants };
 }
 
 /** The positive text terms of a query, for highlighting: negated terms are not marked. */

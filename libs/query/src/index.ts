@@ -9,3 +9,4 @@ export * from './query-parser.js';
 export * from './bound-query.js';
 export * from './query-matcher.js';
 export * from './highlight-snippet.js';
+export { prefixStems } from './analysis/prefix-stems.js';

@@ -10,7 +10,7 @@
  * endings `ая`/`яя` are left out on purpose: they would cut Китая to `кит` while Китай, Китаю and
  * Китаем give `кита`; names matter more to a monitor than feminine adjectives.
  */
-const ENDINGS: readonly string[] = [
+export const CYRILLIC_ENDINGS: readonly string[] = [
   'иями',
   'ями', 'ами', 'иях', 'иям', 'ием', 'ией', 'иею', 'ого', 'его', 'ому', 'ему', 'ими', 'ови', 'еви',
   'ях', 'ах', 'ям', 'ам', 'ою', 'ею', 'ов', 'ев', 'ив', 'ом', 'ем', 'ой', 'ей', 'ий',
@@ -22,7 +22,7 @@ const ENDINGS: readonly string[] = [
 const MIN_STEM = 3;
 
 export function stemCyrillic(word: string): string {
-  for (const ending of ENDINGS) {
+  for (const ending of CYRILLIC_ENDINGS) {
     if (word.length - ending.length >= MIN_STEM && word.endsWith(ending)) {
       return word.slice(0, word.length - ending.length);
     }

@@ -38,3 +38,6 @@ export function stemLatin(word: string): string {
   }
   return word;
 }
+
+/** Every ending the Latin stemmer may strip, for completing a prefix query (see prefix-stems.ts). */
+export const LATIN_ENDINGS: readonly string[] = RULES.map((r) => r.suffix);

@@ -20,6 +20,8 @@ export interface AnalysedToken {
   end: number;
   /** Query side only: the token matches every indexed term it begins (a single Han character). */
   prefix?: boolean;
+  /** The folded word before stemming (absent for CJK), which a prefix query completes. */
+  folded?: string;
 }
 
 /**
@@ -98,7 +100,7 @@ function splitApostrophes(word: string, offset: number): { text: string; start: 
 function addWord(tokens: AnalysedToken[], word: string, start: number): void {
   const end = start + word.length;
   for (const piece of foldWord(word).split(NOT_WORD)) {
-    if (piece) tokens.push({ term: normaliseTerm(piece), start, end });
+    if (piece) tokens.push({ term: normaliseTerm(piece), start, end, folded: piece });
   }
 }
 

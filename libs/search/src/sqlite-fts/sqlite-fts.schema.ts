@@ -1,0 +1,44 @@
+/**
+ * The embedded index's own tables, in its own SQLite file (the store's database is separate: the
+ * index is a rebuildable copy fed from the outbox).
+ *
+ * - `search_doc`: one row per document, rowid = item id, with the filter columns indexed together
+ *   with `published_at`, so "newest first within a filter" walks an index instead of sorting.
+ * - `search_doc_entity`: entity QIDs per document, keyed by QID for filters and by document for
+ *   facets.
+ * - `search_fts`: FTS5 over pre-analysed text. Contentless (the text is already in `search_doc`),
+ *   with contentless_delete so rows can be replaced (SQLite ≥ 3.43). The `ascii` tokenizer splits
+ *   on ASCII spaces and punctuation only, so our analyser's tokens (any script) pass through whole;
+ *   `_` is a token character for the meta tokens.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS search_doc (
+  id INTEGER PRIMARY KEY,
+  published_at TEXT NOT NULL,
+  outlet TEXT NOT NULL,
+  outlet_key TEXT NOT NULL,
+  language TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  source_id INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS search_doc_published ON search_doc (published_at, id);
+CREATE INDEX IF NOT EXISTS search_doc_outlet ON search_doc (outlet_key, published_at);
+CREATE INDEX IF NOT EXISTS search_doc_language ON search_doc (language, published_at);
+CREATE INDEX IF NOT EXISTS search_doc_kind ON search_doc (kind, published_at);
+CREATE TABLE IF NOT EXISTS search_doc_entity (
+  qid TEXT NOT NULL,
+  doc_id INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (qid, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS search_doc_entity_doc ON search_doc_entity (doc_id, qid);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+  title, body, meta,
+  content = '', contentless_delete = 1,
+  tokenize = "ascii tokenchars '_'"
+);
+`;

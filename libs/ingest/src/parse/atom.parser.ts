@@ -1,6 +1,6 @@
 import type { ParsedEntry, ParsedFeed } from '@parallax/domain';
-import { atomText, htmlOf, plainOf } from './feed-text.js';
-import { alternateLink, authorName, firstDate, isDc, isDcTerms, languageOf, trimmed } from './feed-fields.js';
+import { atomText, htmlOf, plainOf, rssText } from './feed-text.js';
+import { alternateLink, authorName, firstDate, isDc, isDcTerms, languageOf, mediaField, trimmed } from './feed-fields.js';
 import { isAtomCore } from './namespaces.js';
 import { child, childrenNamed, type XmlElement } from './xml-tree.js';
 
@@ -22,10 +22,10 @@ export function parseAtom(root: XmlElement): ParsedFeed {
 }
 
 function parseEntry(entry: XmlElement, feedAuthor: string | null): ParsedEntry {
-  const summary = atomText(child(entry, 'summary', isAtomCore));
+  const summary = atomText(child(entry, 'summary', isAtomCore)) ?? rssText(mediaField(entry, 'description'));
   const content = atomText(child(entry, 'content', isAtomCore));
   return {
-    title: plainOf(atomText(child(entry, 'title', isAtomCore))),
+    title: plainOf(atomText(child(entry, 'title', isAtomCore)) ?? rssText(mediaField(entry, 'title'))),
     link: alternateLink(entry, isAtomCore),
     guid: trimmed(child(entry, 'id', isAtomCore)),
     // published (1.0) / issued and created (0.3) before updated (1.0) / modified (0.3).

@@ -33,6 +33,8 @@ export function urlOf(el: XmlElement | undefined, raw?: string): string | null {
   if (!el) return null;
   const value = (raw ?? textOf(el)).trim();
   if (!value) return null;
+  // An absolute URL is kept as written; only relative references are resolved (RFC 3986 §5.2).
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return value;
   return resolveUrl(value, el.base) ?? value;
 }
 
@@ -41,11 +43,12 @@ export function urlOf(el: XmlElement | undefined, raw?: string): string | null {
  * preferring an HTML one when several are given.
  */
 export function alternateLink(parent: XmlElement, nsOk: (ns: string) => boolean = isAtom): string | null {
-  const links = childrenNamed(parent, 'link', nsOk).filter((l) => attr(l, 'href') !== undefined);
+  // Pre-1.0 drafts of Atom put the URL in the element's text rather than in href.
+  const links = childrenNamed(parent, 'link', nsOk).filter((l) => (attr(l, 'href') ?? textOf(l)).trim() !== '');
   const alternates = links.filter((l) => (attr(l, 'rel') ?? 'alternate').trim().toLowerCase() === 'alternate');
   const html = alternates.find((l) => /html/i.test(attr(l, 'type') ?? 'text/html'));
   const chosen = html ?? alternates[0];
-  return chosen ? urlOf(chosen, attr(chosen, 'href')) : null;
+  return chosen ? urlOf(chosen, attr(chosen, 'href') ?? textOf(chosen)) : null;
 }
 
 /** `joe@example.com (Joe Bloggs)` → `Joe Bloggs`; `Joe Bloggs <joe@example.com>` → `Joe Bloggs` (RFC 5322 display names). */

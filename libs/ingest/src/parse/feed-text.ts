@@ -35,18 +35,20 @@ export function xhtmlText(el: XmlElement): FeedText {
  */
 export function atomText(el: XmlElement | undefined): FeedText | null {
   if (!el) return null;
-  const type = (attr(el, 'type') ?? 'text').trim().toLowerCase();
+  const type = (attr(el, 'type') ?? '').trim().toLowerCase() || 'text';
   const mode = (attr(el, 'mode') ?? '').trim().toLowerCase();
   const htmlType = type === 'html' || type === 'xhtml' || type.includes('html');
   const hasElements = el.children.some((c) => typeof c !== 'string');
 
   const isTextual = type === 'text' || htmlType || type.startsWith('text/') || type.endsWith('+xml') || type.endsWith('/xml');
   if (mode === 'base64' || (!isTextual && !hasElements)) {
+    // RFC 4287 §4.1.3.3: other media types are base64; binary HTML-ish payloads are read as HTML.
     const decoded = Buffer.from(textOf(el).replace(/\s+/g, ''), 'base64').toString('utf8');
-    return { kind: htmlType ? 'html' : 'text', value: decoded };
+    return { kind: type.startsWith('text/plain') || type === 'text' ? 'text' : 'html', value: decoded };
   }
-  if (type === 'xhtml' || type === 'application/xhtml+xml' || (hasElements && mode !== 'escaped')) return xhtmlText(el);
+  if (type === 'xhtml' || type === 'application/xhtml+xml') return xhtmlText(el);
   if (htmlType) return { kind: 'html', value: hasElements ? innerMarkup(el, true) : textOf(el) };
+  if (hasElements && mode !== 'escaped') return xhtmlText(el);
   return { kind: 'text', value: textOf(el) };
 }
 

@@ -3,8 +3,7 @@ import { parseAtom } from './atom.parser.js';
 import { parseCdf } from './cdf.parser.js';
 import { parseJsonFeed } from './json-feed.parser.js';
 import { parseRss } from './rss.parser.js';
-import { isAtom, isRssCore } from './namespaces.js';
-import { child, parseXmlTree } from './xml-tree.js';
+import { attr, child, parseXmlTree } from './xml-tree.js';
 
 export interface ParseFeedOptions {
   /** The document's URL: relative links resolve against it (and against any xml:base inside). */
@@ -23,9 +22,10 @@ export function parseFeed(text: string, opts: ParseFeedOptions = {}): ParsedFeed
   const root = parseXmlTree(body, opts.baseUrl);
   if (!root) throw new DomainError('PARSE_FAILED', 'no XML root element: not a feed');
   const name = root.local.toLowerCase();
-  if (name === 'feed' && (isAtom(root.ns) || root.ns === '' || !isRssCore(root.ns))) return parseAtom(root);
+  if (name === 'feed') return parseAtom(root);
   if (name === 'rss' || name === 'rdf') return parseRss(root);
-  if (name === 'channel') return child(root, 'item', isRssCore) && !root.attrs.length ? parseRss(root) : parseCdf(root);
+  // CDF's root is an upper-case <CHANNEL> with an HREF; a bare RSS <channel> root is rare but seen.
+  if (name === 'channel') return root.local === 'CHANNEL' || attr(root, 'href') !== undefined ? parseCdf(root) : parseRss(root);
   if (child(root, 'channel', () => true)) return parseRss(root);
   throw new DomainError('PARSE_FAILED', `unknown feed format: root element <${root.local}>`);
 }

@@ -38,7 +38,8 @@ function parseItem(item: XmlElement): ParsedEntry {
     rssText(child(item, 'summary', isItunes)) ??
     rssText(mediaField(item, 'description'));
   const xhtmlBody = child(item, 'body', isXhtml) ?? child(item, 'div', isXhtml);
-  const contentSource: FeedText | null = rssText(child(item, 'encoded', isContent)) ?? (xhtmlBody ? xhtmlText(xhtmlBody) : null);
+  // <fullitem> is a pre-content:encoded element some early feeds used for the full text.
+  const contentSource: FeedText | null = rssText(child(item, 'encoded', isContent)) ?? (xhtmlBody ? xhtmlText(xhtmlBody) : null) ?? rssText(child(item, 'fullitem', isRssCore));
 
   return {
     title: plainOf(

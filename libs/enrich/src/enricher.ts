@@ -1,0 +1,55 @@
+import type { Enrichment, SourceKind } from '@parallax/domain';
+import { EntityTagger } from './entities/entity-tagger.js';
+import type { CustomEntity, GazetteerEntity } from './entities/entity.js';
+import { LanguageIdentifier } from './language/language-identifier.js';
+import { detectStance } from './stance/stance-detector.js';
+
+export interface EnricherOptions {
+  customEntities?: CustomEntity[];
+  /**
+   * The language model. `Enricher.create()` loads eld's; without one, only script shortcuts and the
+   * declared language decide (Latin and Cyrillic text without a declared language becomes `und`).
+   */
+  languageIdentifier?: LanguageIdentifier;
+}
+
+export interface EnrichInput {
+  title: string;
+  summary?: string | null;
+  contentText?: string | null;
+  declaredLanguage?: string | null;
+  sourceKind?: SourceKind;
+}
+
+/** Language, entities and denial stance of one item: the enrich step of the pipeline. */
+export class Enricher {
+  private readonly tagger: EntityTagger;
+  private readonly languages: LanguageIdentifier;
+
+  constructor(options: EnricherOptions = {}) {
+    this.tagger = new EntityTagger({ customEntities: options.customEntities ?? [] });
+    this.languages = options.languageIdentifier ?? new LanguageIdentifier(null);
+  }
+
+  /** An Enricher with eld's n-gram model loaded (eld is an ES module, so loading is asynchronous). */
+  static async create(options: Omit<EnricherOptions, 'languageIdentifier'> = {}): Promise<Enricher> {
+    return new Enricher({ ...options, languageIdentifier: await LanguageIdentifier.load() });
+  }
+
+  enrich(input: EnrichInput): Enrichment {
+    const text = [input.title, input.summary, input.contentText].filter((s): s is string => !!s && s.trim().length > 0).join('\n');
+    const language = this.languages.identify(text, { declared: input.declaredLanguage ?? null });
+    const entities = this.tagger.tag(text, language === 'und' ? undefined : language);
+    const stance = detectStance(text, { lang: language, sourceKind: input.sourceKind ?? 'media' });
+    return { language, entities, denial: stance.denial, mentionsDenial: stance.mentionsDenial };
+  }
+
+  /** QIDs for a name in any language (`China`, `Китай`, `中国`) or a QID; used by the query `entity:` filter. */
+  resolveEntity(nameOrQid: string): string[] {
+    return this.tagger.resolve(nameOrQid);
+  }
+
+  listEntities(): GazetteerEntity[] {
+    return this.tagger.list();
+  }
+}

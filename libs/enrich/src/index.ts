@@ -1,0 +1,5 @@
+export { Enricher } from './enricher.js';
+export type { EnricherOptions, EnrichInput } from './enricher.js';
+export * from './entities/index.js';
+export * from './language/index.js';
+export * from './stance/index.js';

@@ -1,0 +1,2 @@
+export { detectStance } from './stance-detector.js';
+export type { Stance, StanceOptions } from './stance-detector.js';

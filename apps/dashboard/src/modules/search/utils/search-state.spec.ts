@@ -35,7 +35,7 @@ describe('search state in the URL', () => {
 
   it('turns days into whole-day UTC bounds and pages into offsets', () => {
     const p = toSearchParams(parseSearchState(new URLSearchParams('from=2022-02-04&to=2022-02-04&page=2')));
-    expect(p).toMatchObject({ from: '2022-02-04T00:00:00.000Z', to: '2022-02-04T23:59:59.999Z', limit: 20, offset: 20 });
+    expect(p).toMatchObject({ from: '2022-02-04T00:00:00.000Z', to: '2022-02-04T23:59:59.999Z', limit: 20, offset: 20, facets: true });
   });
 });
 

@@ -74,6 +74,8 @@ export function toSearchParams(s: SearchState): Record<string, QueryValue> {
     sort: s.sort,
     limit: PAGE_SIZE,
     offset: (s.page - 1) * PAGE_SIZE,
+    // The page shows facets and the histogram; the API computes them only when asked.
+    facets: true,
   };
 }
 

@@ -12,15 +12,26 @@ export class BodyTooLargeError extends Error {
 }
 
 /** Passes bytes through and fails the stream the moment more than `limit` have gone by. */
-export function limitBytes(limit: number, what: 'compressed' | 'decompressed'): Transform {
-  let seen = 0;
-  return new Transform({
-    transform(chunk: Buffer, _enc, done: TransformCallback) {
-      seen += chunk.length;
-      if (seen > limit) done(new BodyTooLargeError(limit, what));
-      else done(null, chunk);
-    },
-  });
+export class ByteLimit extends Transform {
+  private seen = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly what: 'compressed' | 'decompressed',
+  ) {
+    super();
+  }
+
+  /** Bytes passed so far. */
+  get bytes(): number {
+    return this.seen;
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.limit) done(new BodyTooLargeError(this.limit, this.what));
+    else done(null, chunk);
+  }
 }
 
 /**

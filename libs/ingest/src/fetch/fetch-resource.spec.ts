@@ -232,6 +232,12 @@ describe('fetchResource over loopback', () => {
     expect(r.body.toString('utf8')).toBe(text);
   });
 
+  it('reads an empty body labelled gzip as empty', async () => {
+    const server = await serve((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': '0' }).end());
+    const r = await fetchResource(server.origin, { allowPrivate: true });
+    expect(r.body.length).toBe(0);
+  });
+
   it('reports an unknown Content-Encoding and a corrupt body as bad responses', async () => {
     const server = await serve((req, res) => {
       if (req.url === '/zstd') return void res.writeHead(200, { 'content-encoding': 'zstd' }).end('x');

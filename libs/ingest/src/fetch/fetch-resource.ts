@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
 import { privateRangeOf } from './address-policy.js';
-import { BodyTooLargeError, BoundedCollector, limitBytes } from './byte-limit.js';
+import { BodyTooLargeError, BoundedCollector, ByteLimit } from './byte-limit.js';
 import { createContentDecoders } from './content-decoding.js';
 import { FetchError } from './fetch-error.js';
 import { DEFAULT_ACCEPT, DEFAULT_USER_AGENT, resolveFetchLimits, type FetchLimits } from './fetch-limits.js';
@@ -168,14 +168,14 @@ async function readBody(response: IncomingMessage, url: string, limits: FetchLim
     response.destroy(signal.reason as Error);
   };
   signal.addEventListener('abort', onAbort, { once: true });
+  const wire = new ByteLimit(wireLimit, decoders.length ? 'compressed' : 'decompressed');
   try {
-    const stages: (IncomingMessage | Transform | BoundedCollector)[] = [
-      response,
-      limitBytes(wireLimit, decoders.length ? 'compressed' : 'decompressed'),
-      ...decoders,
-      collector,
-    ];
+    const stages: (IncomingMessage | Transform | BoundedCollector)[] = [response, wire, ...decoders, collector];
     await pipeline(stages);
+  } catch (err) {
+    // An empty body labelled gzip or br (some servers do this for empty 200s) is empty, not corrupt.
+    if (decoders.length && wire.bytes === 0 && !signal.aborted && isCompressionError(err)) return Buffer.alloc(0);
+    throw err;
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
@@ -211,11 +211,17 @@ function toFetchError(err: unknown, url: string, signal: AbortSignal): FetchErro
   if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME'].includes(code)) {
     return new FetchError('dns', `could not resolve ${safeHost(url)}: ${message}`, { url });
   }
-  if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code === 'ERR__ERROR_FORMAT_PADDING_1') {
+  if (isCompressionError(err)) {
     return new FetchError('bad_response', `${url}: corrupt compressed body (${message})`, { url });
   }
   if (code === 'ERR_INVALID_URL') return new FetchError('bad_url', `not a valid URL: ${url}`, { url });
   return new FetchError('connection', `${url}: ${message}${code ? ` (${code})` : ''}`, { url });
+}
+
+/** zlib and brotli failures: Z_DATA_ERROR, Z_BUF_ERROR, ERR_BROTLI_…, ERR__ERROR_FORMAT_… */
+function isCompressionError(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  return code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__ERROR_');
 }
 
 function startDeadline(url: string, ms: number, outer: AbortSignal | undefined): { signal: AbortSignal; clear: () => void } {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPublicAddress, privateRangeOf } from './address-policy.js';
 
@@ -59,5 +60,28 @@ describe('privateRangeOf', () => {
   ])('allows the public address %s', (address) => {
     expect(privateRangeOf(address)).toBeNull();
     expect(isPublicAddress(address)).toBe(true);
+  });
+
+  it('judges an IPv4 address the same through every IPv6 wrapping that carries it', () => {
+    fc.assert(
+      fc.property(fc.ipV4(), (v4) => {
+        const [a = 0, b = 0, c = 0, d = 0] = v4.split('.').map(Number);
+        const hex = `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+        const refused = privateRangeOf(v4) !== null;
+        expect(privateRangeOf(`::ffff:${v4}`) !== null).toBe(refused);
+        expect(privateRangeOf(`::ffff:${hex}`) !== null).toBe(refused);
+        expect(privateRangeOf(`64:ff9b::${hex}`) !== null).toBe(refused);
+        expect(privateRangeOf(`2002:${hex}::1`) !== null).toBe(refused);
+      }),
+    );
+  });
+
+  it('refuses every address of the RFC 1918 and unique-local blocks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffff }), fc.integer({ min: 0, max: 0xffff }), (n, g) => {
+        expect(privateRangeOf(`10.${n >> 16}.${(n >> 8) & 0xff}.${n & 0xff}`)).toMatch(/RFC 1918/);
+        expect(privateRangeOf(`fd${(n & 0xff).toString(16).padStart(2, '0')}:${g.toString(16)}::1`)).toMatch(/unique local/);
+      }),
+    );
   });
 });

@@ -121,4 +121,17 @@ describe('toOpml', () => {
       }),
     );
   });
+
+  it('answers any input with sources or an OpmlError, never another failure', () => {
+    const pieces = fc.constantFrom('<opml>', '</opml>', '<body>', '</body>', '<outline text="a" xmlUrl="https://a.example/">', '</outline>', '<outline/>', '&amp;', '&x;', '<!DOCTYPE x [', ']>', '<?xml?>', '<!--', '-->', '"', "'", '=', ' ', 'text', '<', '>', '/>');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }), (parts) => {
+        try {
+          expect(Array.isArray(parseOpml(parts.join('')))).toBe(true);
+        } catch (e) {
+          expect(e).toBeInstanceOf(OpmlError);
+        }
+      }),
+    );
+  });
 });

@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${name ? `unknown command: ${name}\n\n` : ''}usage: npm run cli -- <command> [args]\n\n${list}\n`);
     return name ? 2 : 0;
   }
-  return command.run(args);
+  return (await command.load()).run(args);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,5 +1,10 @@
 export interface CliCommand {
-  summary: string;
   /** Returns the process exit code. */
   run(args: string[]): Promise<number>;
+}
+
+export interface CommandEntry {
+  /** One line for the usage text: arguments and what the command does. */
+  summary: string;
+  load(): Promise<CliCommand>;
 }

@@ -1,0 +1,47 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { AuthGuard } from './core/auth.guard.js';
+import { DomainExceptionFilter } from './core/domain-exception.filter.js';
+import { HealthController } from './health/health.controller.js';
+import { APP_LOGGER, InfraModule } from './infra/infra.module.js';
+import type { AppLogger } from './infra/logger.js';
+import { ItemsController } from './items/items.controller.js';
+import { SchedulerService } from './scheduler/scheduler.service.js';
+import { SearchController } from './search/search.controller.js';
+import { SourcesController } from './sources/sources.controller.js';
+import { SourcesService } from './sources/sources.service.js';
+import { StreamController } from './stream/stream.controller.js';
+
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig, logger: AppLogger): DynamicModule {
+    return {
+      module: ConfigModule,
+      global: true,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_LOGGER, useValue: logger },
+      ],
+      exports: [APP_CONFIG, APP_LOGGER],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, logger: AppLogger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config, logger), ScheduleModule.forRoot(), InfraModule],
+      controllers: [HealthController, SourcesController, SearchController, ItemsController, StreamController],
+      providers: [
+        SourcesService,
+        SchedulerService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Inject, type MessageEvent, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Observable } from 'rxjs';
+import type { Item } from '@parallax/domain';
+import { PipelineEvents, type PipelineEventMap, type Progress } from '@parallax/pipeline';
+
+@ApiTags('stream')
+@ApiBearerAuth()
+@Controller('api/stream')
+export class StreamController {
+  constructor(@Inject(PipelineEvents) private readonly events: PipelineEvents) {}
+
+  /**
+   * Server-sent events (HTML Living Standard §9.2): `item` for every newly stored item, `source` after each
+   * poll, `progress` for long work. A heartbeat comment every 25 s keeps proxies from closing the stream.
+   */
+  @Sse()
+  @ApiOperation({ summary: 'Server-sent events: item, source, progress (alert with the alerts feature)' })
+  stream(): Observable<MessageEvent> {
+    return new Observable<MessageEvent>((subscriber) => {
+      const onItem = (item: Item) =>
+        subscriber.next({
+          type: 'item',
+          id: String(item.id),
+          data: { id: item.id, title: item.title, url: item.url, outlet: item.outlet, sourceId: item.sourceId, language: item.language, publishedAt: item.sortAt, entities: item.entities, denial: item.denial, mentionsDenial: item.mentionsDenial },
+        });
+      const onSource = (e: PipelineEventMap['source'][0]) => subscriber.next({ type: 'source', data: e });
+      const onProgress = (p: Progress) => subscriber.next({ type: 'progress', data: p });
+      this.events.on('item', onItem);
+      this.events.on('source', onSource);
+      this.events.on('progress', onProgress);
+      const heartbeat = setInterval(() => subscriber.next({ type: 'ping', data: {} }), 25_000);
+      return () => {
+        clearInterval(heartbeat);
+        this.events.off('item', onItem);
+        this.events.off('source', onSource);
+        this.events.off('progress', onProgress);
+      };
+    });
+  }
+}

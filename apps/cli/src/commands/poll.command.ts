@@ -1,0 +1,42 @@
+import type { CliCommand } from './command.js';
+import { openRuntime, progressPrinter } from './runtime.js';
+
+export const pollCommand: CliCommand = {
+  async run(args) {
+    const once = args.includes('--once');
+    const sourceArg = args.indexOf('--source');
+    const runtime = openRuntime();
+    try {
+      if (runtime.store.sources.demoSourceIds().length) await runtime.demo.start();
+      const printer = progressPrinter('poll');
+      runtime.events.on('progress', (p) => p.task === 'poll-cycle' && printer(p.done, p.total));
+      if (sourceArg >= 0) {
+        const id = Number(args[sourceArg + 1]);
+        if (!Number.isInteger(id) || id < 1) throw new Error('--source needs a source id');
+        process.stdout.write(JSON.stringify(await runtime.scheduler.pollNow(id)) + '\n');
+        return 0;
+      }
+      // --once polls everything enabled now; without it, the loop polls what is due, like the server does.
+      const tick = () => runtime.scheduler.tick(once ? new Date(8.64e15) : new Date());
+      if (once) {
+        const n = await tick();
+        const sources = runtime.store.sources.list();
+        const failed = sources.filter((s) => s.lastStatus === 'error');
+        process.stdout.write(JSON.stringify({ polled: n, failed: failed.map((s) => ({ id: s.id, name: s.name, error: s.lastError })), items: runtime.store.items.count() }) + '\n');
+        return 0;
+      }
+      process.stderr.write('polling due sources every 5 s; Ctrl-C to stop\n');
+      await new Promise<void>((resolve) => {
+        const timer = setInterval(() => void tick(), 5000);
+        void tick();
+        process.once('SIGINT', () => {
+          clearInterval(timer);
+          resolve();
+        });
+      });
+      return 0;
+    } finally {
+      await runtime.close();
+    }
+  },
+};

@@ -1,0 +1,27 @@
+import type { ParsedEntry } from '@parallax/domain';
+import { DomainError } from '@parallax/domain';
+import { decodeDocument, parseFeed, scrapeStatementList, type FetchedResource } from '@parallax/ingest';
+import type { SourceWithValidators } from '@parallax/store';
+
+/** Turns a fetched document into entries: a feed through the feed parser, an HTML page through its selectors. */
+export function readEntries(source: SourceWithValidators, resource: FetchedResource): { entries: ParsedEntry[]; feedLanguage: string | null } {
+  if (source.type === 'html') {
+    if (!source.selectors) throw new DomainError('VALIDATION', 'an html source needs selectors', { field: 'selectors' });
+    const { text } = decodeDocument(resource.body, resource.contentType, 'html');
+    return { entries: scrapeStatementList(text, resource.finalUrl, source.selectors), feedLanguage: null };
+  }
+  const kind = looksLikeJson(resource) ? 'json' : 'xml';
+  const { text } = decodeDocument(resource.body, resource.contentType, kind);
+  const feed = parseFeed(text, { baseUrl: resource.finalUrl });
+  return { entries: feed.items, feedLanguage: feed.feed.language };
+}
+
+function looksLikeJson(resource: FetchedResource): boolean {
+  if (resource.contentType && /json/i.test(resource.contentType)) return true;
+  for (const byte of resource.body.subarray(0, 64)) {
+    // Skip a UTF-8 BOM and whitespace; JSON Feed starts with '{'.
+    if (byte === 0xef || byte === 0xbb || byte === 0xbf || byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+    return byte === 0x7b;
+  }
+  return false;
+}

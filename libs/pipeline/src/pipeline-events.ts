@@ -1,0 +1,25 @@
+import { EventEmitter } from 'node:events';
+import type { Item, PollResult } from '@parallax/domain';
+
+/** What the pipeline announces: new items (for alerts and the live stream), source health, progress. */
+export interface PipelineEventMap {
+  item: [Item];
+  source: [{ sourceId: number; result: PollResult }];
+  progress: [Progress];
+}
+
+/** Progress of a long piece of work (a poll cycle, an OPML import, a reindex). */
+export interface Progress {
+  task: 'poll-cycle' | 'import-opml' | 'reindex' | 'retag' | 'seed';
+  done: number;
+  total: number;
+  detail?: string;
+}
+
+export class PipelineEvents extends EventEmitter<PipelineEventMap> {
+  constructor() {
+    super();
+    // Every SSE client subscribes; the default cap of 10 would warn with a dozen dashboards open.
+    this.setMaxListeners(0);
+  }
+}

@@ -1,0 +1,97 @@
+import type { PollResult } from '@parallax/domain';
+import type { Store } from '@parallax/store';
+import type { IndexFeeder } from './index-feeder.js';
+import type { IngestCycle } from './ingest-cycle.js';
+import type { Logger } from './logger.js';
+import type { PipelineEvents } from './pipeline-events.js';
+
+export interface PollSchedulerOptions {
+  /** Sources polled at once, across hosts (the global concurrency limit). */
+  concurrency?: number;
+}
+
+/**
+ * Decides what to poll and when: every enabled source whose next poll time has come, several at once,
+ * each source never twice at once. The Nest scheduler and `poll` CLI call `tick`.
+ */
+export class PollScheduler {
+  private readonly inFlight = new Map<number, Promise<PollResult>>();
+  private cycle: Promise<number> | null = null;
+  private lastTickAt: Date | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly ingest: IngestCycle,
+    private readonly feeder: IndexFeeder,
+    private readonly events: PipelineEvents,
+    private readonly logger: Logger,
+    private readonly options: PollSchedulerOptions = {},
+  ) {}
+
+  /** Polls every due source; a tick while the previous cycle still runs joins it. Returns sources polled. */
+  tick(now = new Date()): Promise<number> {
+    this.lastTickAt = now;
+    this.cycle ??= this.runCycle(now).finally(() => {
+      this.cycle = null;
+    });
+    return this.cycle;
+  }
+
+  /** Polls one source now (the API's "poll now"); joins a poll of it already under way. */
+  async pollNow(sourceId: number): Promise<PollResult> {
+    const result = await this.pollOnce(sourceId);
+    await this.feeder.drain();
+    return result;
+  }
+
+  lastTick(): Date | null {
+    return this.lastTickAt;
+  }
+
+  isBusy(): boolean {
+    return this.inFlight.size > 0;
+  }
+
+  /** Resolves when no poll is under way: for a clean shutdown. */
+  async idle(): Promise<void> {
+    while (this.cycle || this.inFlight.size > 0) {
+      await Promise.allSettled([this.cycle, ...this.inFlight.values()]);
+    }
+  }
+
+  private pollOnce(sourceId: number): Promise<PollResult> {
+    let p = this.inFlight.get(sourceId);
+    if (!p) {
+      p = this.ingest.poll(sourceId).finally(() => this.inFlight.delete(sourceId));
+      this.inFlight.set(sourceId, p);
+    }
+    return p;
+  }
+
+  private async runCycle(now: Date): Promise<number> {
+    const due = this.store.sources.due(now).filter((s) => !this.inFlight.has(s.id));
+    if (due.length === 0) {
+      await this.feeder.drain();
+      return 0;
+    }
+    const queue = due.map((s) => s.id);
+    let done = 0;
+    const total = due.length;
+    this.logger.info({ due: total }, 'poll cycle started');
+    this.events.emit('progress', { task: 'poll-cycle', done, total });
+    // Politeness per host is the fetcher's (FetchScheduler); here only how many sources run at once.
+    const worker = async (): Promise<void> => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        await this.pollOnce(id).catch((err: unknown) => this.logger.error({ sourceId: id, err: String(err) }, 'poll crashed'));
+        done++;
+        this.events.emit('progress', { task: 'poll-cycle', done, total });
+        // Index as items come in, so search and alerts see them promptly; drains are shared, not repeated.
+        void this.feeder.drain();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 8, queue.length) }, worker));
+    await this.feeder.drain();
+    this.logger.info({ polled: total }, 'poll cycle done');
+    return total;
+  }
+}

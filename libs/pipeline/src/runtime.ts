@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { DomainError } from '@parallax/domain';
+import { Enricher } from '@parallax/enrich';
+import { FetchScheduler, fetchResource } from '@parallax/ingest';
+import { SqliteFtsIndex, type SearchIndex } from '@parallax/search';
+import { Store } from '@parallax/store';
+import { DemoFeedServer } from './demo-feed-server.js';
+import { IndexFeeder } from './index-feeder.js';
+import { IngestCycle } from './ingest-cycle.js';
+import type { Logger } from './logger.js';
+import { PipelineEvents } from './pipeline-events.js';
+import { PollScheduler } from './poll-scheduler.js';
+
+export interface RuntimeOptions {
+  dataDir: string;
+  seedDir: string;
+  allowPrivateSources: boolean;
+  pollConcurrency: number;
+  meiliUrl: string | null;
+  /** Quiet time between two requests to one host (politeness); tests set 0. */
+  perHostGapMs: number;
+  logger: Logger;
+}
+
+/**
+ * The whole back end as one object graph: store, search index, enricher and the ingest pipeline.
+ * The API wires it into Nest providers and the CLI uses it directly, so both run the same parts.
+ */
+export class Runtime {
+  readonly events = new PipelineEvents();
+  readonly demo: DemoFeedServer;
+  readonly enricher: Enricher;
+  readonly cycle: IngestCycle;
+  readonly feeder: IndexFeeder;
+  readonly scheduler: PollScheduler;
+
+  readonly index: SearchIndex;
+
+  private constructor(
+    readonly options: RuntimeOptions,
+    readonly store: Store,
+  ) {
+    const logger = options.logger;
+    this.demo = new DemoFeedServer(path.join(options.seedDir, 'demo'));
+    this.enricher = new Enricher({ customEntities: store.entities.list() });
+    this.index = new SqliteFtsIndex({ path: path.join(options.dataDir, 'search.db'), resolveEntity: (name) => this.enricher.resolveEntity(name) });
+    this.cycle = new IngestCycle({
+      store,
+      enricher: this.enricher,
+      events: this.events,
+      logger,
+      allowPrivate: options.allowPrivateSources,
+      fetch: new FetchScheduler({ concurrency: options.pollConcurrency, perHostGapMs: options.perHostGapMs }).wrap(fetchResource),
+      demoBaseUrl: () => this.demo.baseUrl(),
+    });
+    this.feeder = new IndexFeeder(store, this.index, logger);
+    this.scheduler = new PollScheduler(store, this.cycle, this.feeder, this.events, logger, { concurrency: options.pollConcurrency });
+  }
+
+  static open(options: RuntimeOptions): Runtime {
+    if (options.meiliUrl) {
+      throw new DomainError('UNAVAILABLE', 'MEILI_URL is set, but this build ships only the embedded search engine: unset MEILI_URL', { field: 'MEILI_URL' });
+    }
+    return new Runtime(options, Store.open(Store.fileIn(options.dataDir)));
+  }
+
+  async close(): Promise<void> {
+    await this.scheduler.idle();
+    await this.demo.stop();
+    await this.index.close();
+    this.store.close();
+  }
+}

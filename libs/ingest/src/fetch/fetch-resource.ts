@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import { rootCertificates } from 'node:tls';
 import { isIP } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
@@ -114,6 +115,8 @@ function sendRequest(target: URL, opts: FetchOptions, limits: FetchLimits, signa
       // A fresh connection per request: a pooled socket could have been opened under other rules.
       agent: false,
       lookup: !policy ? undefined : opts.addressPolicy ? createGuardedLookup(opts.addressPolicy) : guardedLookup,
+      // `ca` replaces the root store, so extra authorities are added to it rather than given alone.
+      ...(opts.extraCa ? { ca: [...rootCertificates, ...[opts.extraCa].flat()] } : {}),
     });
     let connectTimer: NodeJS.Timeout | undefined;
     const onAbort = (): void => {

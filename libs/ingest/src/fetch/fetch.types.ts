@@ -45,6 +45,8 @@ export interface FetchOptions {
   connectTimeoutMs?: number;
   /** Redirects followed before giving up (default 5). */
   maxRedirects?: number;
+  /** Extra CA certificates (PEM) trusted on top of Node's root store, for sources behind a private CA. */
+  extraCa?: string | string[];
   /** User-Agent header; defaults to one naming Parallax. */
   userAgent?: string;
 }

@@ -15,7 +15,7 @@ export const COUNTRY_EXTRAS: Record<string, Record<string, string[]>> = {
     de: ['Chinas', 'chinesisch~', 'Volksrepublik China', 'VR China', 'Chinese', 'Chinesen', 'Chinesin'],
     es: ['chino', 'china', 'chinos', 'chinas', 'sino'],
     it: ['cinese', 'cinesi', 'sino'],
-    pl: ['Chin{y|om|ami|ach}', 'ChRL', 'chińsk~'],
+    pl: ['Chin{|y|om|ami|ach}', 'ChRL', 'chińsk~'],
     pt: ['chinês', 'chinesa', 'chineses', 'chinesas', 'sino'],
     ar: ['الصيني', 'الصينية', 'الصينيون', 'الصينيين', 'جمهورية الصين الشعبية'],
     ko: ['중국 정부'],

@@ -10,6 +10,8 @@ const HANGUL = /\p{Script=Hangul}/u;
 const ARABIC = /\p{Script=Arabic}/u;
 /** Letters Persian uses and Arabic does not (پ چ ژ گ, Persian kaf and yeh). */
 const PERSIAN_ONLY = /[\u067e\u0686\u0698\u06af\u06a9\u06cc]/u;
+const UK_ONLY = /[іїєґІЇЄҐ]/u;
+const RU_ONLY = /[ыэъёЫЭЪЁ]/u;
 const LATIN_OR_CYRILLIC = /[\p{Script=Latin}\p{Script=Cyrillic}]/u;
 
 const SINGLE_SCRIPT: Array<[RegExp, ScriptLanguage]> = [
@@ -39,15 +41,22 @@ export function languageFromScript(text: string): ScriptLanguage | null {
 
 /** Letters that only Ukrainian (і ї є ґ) or only Russian (ы э ъ ё) uses among the two. */
 export function cyrillicHint(text: string): 'uk' | 'ru' | null {
-  const uk = countMatches(text, /[іїєґІЇЄҐ]/u);
-  const ru = countMatches(text, /[ыэъёЫЭЪЁ]/u);
+  const uk = countMatches(text, UK_ONLY);
+  const ru = countMatches(text, RU_ONLY);
   if (uk > ru) return 'uk';
   if (ru > uk) return 'ru';
   return null;
 }
 
+const globalCache = new Map<RegExp, RegExp>();
+
 function countMatches(text: string, re: RegExp): number {
-  const global = new RegExp(re.source, 'gu');
+  let global = globalCache.get(re);
+  if (!global) {
+    global = new RegExp(re.source, 'gu');
+    globalCache.set(re, global);
+  }
+  global.lastIndex = 0;
   let n = 0;
   while (global.exec(text) !== null) n++;
   return n;

@@ -11,7 +11,7 @@ export const STRONG_DENIALS: RegExp[] = [
   /(^|[^\p{L}])(опроверг\p{L}*|опровержени\p{L}*|отрица\p{L}*|спростува\p{L}*|спростову\p{L}*|заперечи\p{L}*|заперечу\p{L}*)/u,
   /\b(dément\p{L}*|démenti\p{L}*|infirm\p{L}*)/u,
   /\b(dementier\p{L}*|dementi\b|bestreit\p{L}*|bestritt\p{L}*|bestritten)/u,
-  /\b(desmient\p{L}*|desmint\p{L}*|desmentid\p{L}*|niega|negó|negaron|niegan|smentisc\p{L}*|smentit\p{L}*|desment\p{L}*|zaprzecz\p{L}*|zdementow\p{L}*|dementuj\p{L}*)/u,
+  /\b(desmient\p{L}*|desmint\p{L}*|desmentid\p{L}*|niega|negó|negaron|niegan|negou|negaram|nega|negam|smentisc\p{L}*|smentit\p{L}*|desment\p{L}*|zaprzecz\p{L}*|zdementow\p{L}*|dementuj\p{L}*)/u,
   /(^|[^\p{L}])(نفى|نفت|ينفي|تنفي|نفي)/u,
 ];
 
@@ -106,7 +106,8 @@ export const OFFICIAL_ACTORS: RegExp[] = [
   /发言人|外交部|国防部|政府|大使馆|使馆|克里姆林宫|白宫|国务院|联合国|官员|当局|总统府|外务省|国务院|北京|莫斯科|基辅|华盛顿|乌方|俄方|中方|美方|报道官|政府/u,
   /(^|[^\p{L}])(мид|кремл\p{L}*|минобороны|міноборони|министерств\p{L}*|міністерств\p{L}*|правительств\p{L}*|уряд\p{L}*|посольств\p{L}*|госдеп\p{L}*|пресс-секретар\p{L}*|прес-секретар\p{L}*|представител\p{L}*|речник\p{L}*|белый дом|білий дім|оон|власти|влада|москв\p{L}*|пекин\p{L}*|киев\p{L}*|київ\p{L}*|вашингтон\p{L}*|зеленск\p{L}*|президент\p{L}*)([^\p{L}]|$)/u,
   /\b(ministère|ministre|gouvernement|ambassade|kremlin|porte-parole|pékin|moscou|kiev|washington|quai d'orsay|élysée|maison blanche|onu|autorités|chancellerie)/u,
-  /\b(ministerium\p{L}*|minister\p{L}*|regierung\p{L}*|botschaft\p{L}*|kreml\p{L}*|sprecher\p{L}*|moskau|peking|kiew|weißes haus|weißen haus|außenamt|auswärtige amt|behörde\p{L}*)/u,
+  // German builds compounds (Außenministerium, Regierungssprecher), so no word boundary in front.
+  /(ministerium|minister\p{L}*|regierung\p{L}*|botschaft\p{L}*|kreml\p{L}*|sprecher\p{L}*|moskau|peking|kiew|weißes haus|weißen haus|außenamt|auswärtige amt|behörde\p{L}*)/u,
   /\b(ministerio|cancillería|gobierno|embajada|kremlin|portavoz|casa blanca|moscú|pekín|kiev|ministero|governo|ambasciata|portavoce|ministério|governo|embaixada|ministerstw\p{L}*|rząd\p{L}*|ambasad\p{L}*|rzeczni\p{L}*)/u,
   /وزار|الخارجية|الحكومة|السفارة|الكرملين|البيت الأبيض|المتحدث|الناطق|الأمم المتحدة/u,
 ];

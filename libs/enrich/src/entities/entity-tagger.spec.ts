@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { EntityTagger } from './entity-tagger.js';
+
+const tagger = new EntityTagger();
+const qids = (text: string, lang?: string): string[] => tagger.tag(text, lang).map((e) => e.qid).sort();
+
+describe('EntityTagger', () => {
+  it('matches inflected names in Slavic languages and German genitives', () => {
+    expect(qids('Переговоры между Россией и Китаем прошли в Пекине.', 'ru')).toEqual(['Q148', 'Q159']);
+    expect(qids('Київ розраховує на діалог із Китаєм і тиск на Росію.', 'uk')).toEqual(['Q148', 'Q159']);
+    expect(qids('Лавров встретился с Гутеррешем.', 'ru')).toEqual(['Q28855', 'Q311440']);
+    expect(qids('Die Lage im Norden Syriens bleibt angespannt.', 'de')).toEqual(['Q858']);
+    expect(qids('Prezydent Rosji rozmawiał z przywódcą Chin.', 'pl')).toEqual(['Q148', 'Q159']);
+  });
+
+  it('splits Chinese and Japanese compounds into their countries', () => {
+    expect(qids('中俄关系持续发展，俄乌冲突仍未结束。', 'zh')).toEqual(['Q148', 'Q159', 'Q212']);
+    expect(qids('中方坚决反对美方向台湾出售武器。', 'zh')).toEqual(['Q148', 'Q30', 'Q865']);
+    expect(qids('日米首脳会談で中ロ関係が議題となった。', 'ja')).toEqual(['Q148', 'Q159', 'Q17', 'Q30']);
+  });
+
+  it('ignores false friends', () => {
+    expect(qids('She served the roast turkey on her grandmother\'s fine china.', 'en')).toEqual([]);
+    expect(qids('我们选了一个完美方案，并采用集中方式处理。', 'zh')).toEqual([]);
+    expect(qids('他喜欢玩俄罗斯方块。', 'zh')).toEqual([]);
+    expect(qids('中国地方では大雨が続く見込みです。', 'ja')).toEqual([]);
+    expect(qids('L\'artiste dessine à l\'encre de Chine.', 'fr')).toEqual([]);
+    expect(qids('Compré tinta china para el taller de caligrafía.', 'es')).toEqual([]);
+    expect(qids('Вечером в гостинице «Россия» прошёл концерт.', 'ru')).toEqual([]);
+    expect(qids('Voters in Georgia, the U.S. state, elect a senator.', 'en')).toEqual(['Q30']);
+    expect(qids('Georgia and Armenia signed a border agreement in Tbilisi.', 'en')).toEqual(['Q230', 'Q399']);
+  });
+
+  it('keeps acronyms case-sensitive but lets demonyms match in lower case', () => {
+    expect(qids('Il y a un accord entre les délégations chinoises et l\'ONU.', 'fr')).toEqual(['Q1065', 'Q148']);
+    expect(qids('Un porte-parole russe a réagi.', 'fr')).toEqual(['Q159']);
+  });
+
+  it('tags a sub-body and lets its parent ride along, but not a country inside a longer name', () => {
+    expect(qids('The UN General Assembly voted on Tuesday.', 'en')).toEqual(['Q1065', 'Q47423']);
+    expect(qids('North Korea fired a missile.', 'en')).toEqual(['Q423']);
+    expect(qids('白俄罗斯总统发表讲话。', 'zh')).toEqual(['Q184']);
+  });
+
+  it('applies custom entities, and extra aliases for a built-in QID', () => {
+    const custom = new EntityTagger({
+      customEntities: [
+        { id: 'acme', name: 'Acme Shipping', aliases: { ru: ['Акме'], zh: ['阿克米航运'] } },
+        { qid: 'Q148', name: 'China', aliases: { en: ['Middle Kingdom'] } },
+      ],
+    });
+    expect(custom.tag('Acme Shipping and 阿克米航运 and Акме').map((e) => e.qid)).toEqual(['acme']);
+    expect(custom.tag('The Middle Kingdom responded.', 'en').map((e) => e.qid)).toEqual(['Q148']);
+    expect(custom.resolve('acme shipping')).toEqual(['acme']);
+  });
+
+  it('resolves names in any language to QIDs', () => {
+    expect(tagger.resolve('China')).toContain('Q148');
+    expect(tagger.resolve('Китай')).toContain('Q148');
+    expect(tagger.resolve('中国')).toContain('Q148');
+    expect(tagger.resolve('Q159')).toEqual(['Q159']);
+    expect(tagger.resolve('no such place')).toEqual([]);
+  });
+});

@@ -1,0 +1,117 @@
+import { type ResolvedStoryOptions, type StoryAssignment, type StoryCandidate, type StoryOptions, resolveStoryOptions, storyStatsKeys } from './story.js';
+import { type Idf, type PairSimilarity, type StoryProfile, pairSimilarity, storyProfile } from './story-similarity.js';
+import { TermStats } from './term-stats.js';
+
+interface StoryEvidence {
+  storyId: number;
+  best: PairSimilarity;
+  bestItem: StoryCandidate;
+  matching: number;
+  items: number;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Places one incoming item into a story (online clustering: items arrive one at a time).
+ *
+ * `neighbours` are earlier items the caller fetched, typically those sharing an informative entity or
+ * a rare term within the window ({@link storyNeighbourKeys} says which keys to look up), a few hundred
+ * at most. A story scores as its best-matching item (single link, kept from chaining by the gate of
+ * {@link pairSimilarity}); ties go to the story with more matching items. Returns `storyId: null` when
+ * no story reaches the threshold: the caller opens a new story with this item.
+ */
+export function assignStory(item: StoryCandidate, neighbours: readonly StoryCandidate[], options?: StoryOptions): StoryAssignment {
+  const o = resolveStoryOptions(options);
+  const idf = idfFor(o, item, neighbours);
+  const self = storyProfile(item, idf);
+  if (!self) return { storyId: null, score: 0, reasons: [`item ${item.id} has no valid publishedAt`] };
+  return assignProfile(self, neighbours, idf, o);
+}
+
+/** {@link assignStory} for a profile already built, so that the batch clusterer reuses profiles. */
+export function assignProfile(
+  self: StoryProfile,
+  neighbours: readonly (StoryCandidate | StoryProfile)[],
+  idf: Idf,
+  o: ResolvedStoryOptions,
+): StoryAssignment {
+  const stories = new Map<number, StoryEvidence>();
+  let inWindow = 0;
+  let unassigned = 0;
+  for (const n of neighbours) {
+    const profile = 'item' in n ? n : storyProfile(n, idf);
+    if (!profile || profile.item.id === self.item.id) continue;
+    const storyId = profile.item.storyId;
+    if (storyId === null) {
+      unassigned += 1;
+      continue;
+    }
+    const sim = pairSimilarity(self, profile, idf, o);
+    if (sim.hoursApart <= o.windowDays * 24) inWindow += 1;
+    let ev = stories.get(storyId);
+    if (!ev) {
+      ev = { storyId, best: sim, bestItem: profile.item, matching: 0, items: 0 };
+      stories.set(storyId, ev);
+    }
+    ev.items += 1;
+    if (sim.passes && sim.score > 0) ev.matching += 1;
+    if (sim.score > ev.best.score) {
+      ev.best = sim;
+      ev.bestItem = profile.item;
+    }
+  }
+
+  let top: StoryEvidence | undefined;
+  for (const ev of stories.values()) {
+    if (!top || ev.best.score > top.best.score || (ev.best.score === top.best.score && ev.matching > top.matching)) top = ev;
+  }
+  if (!top || inWindow === 0) {
+    const reasons = [`no neighbour with a story within ${o.windowDays} days`];
+    if (unassigned > 0) reasons.push(`${unassigned} neighbours without a story were skipped`);
+    return { storyId: null, score: 0, reasons };
+  }
+  const reasons = explain(top, o);
+  const score = round(top.best.score);
+  if (top.best.score < o.threshold) {
+    reasons.unshift(`best story ${top.storyId} scores ${score}, below the threshold ${o.threshold}: open a new story`);
+    return { storyId: null, score, reasons };
+  }
+  return { storyId: top.storyId, score, reasons };
+}
+
+function explain(ev: StoryEvidence, o: ResolvedStoryOptions): string[] {
+  const b = ev.best;
+  const it = ev.bestItem;
+  const reasons = [`best match: item ${it.id} (${it.outlet}, ${it.language}) in story ${ev.storyId}, score ${round(b.score)}`];
+  if (b.sharedEntities.length === 0) {
+    reasons.push('no shared entities');
+    return reasons;
+  }
+  reasons.push(
+    `shared entities: ${b.sharedEntities.join(', ')} (${b.informativeEntities.length} informative; weighted overlap ${round(b.entitySimilarity)})`,
+  );
+  if (b.sameLanguage) {
+    reasons.push(b.rareTerms.length > 0 ? `rare shared terms: ${b.rareTerms.join(', ')} (term overlap ${round(b.termSimilarity)})` : `no rare shared terms (term overlap ${round(b.termSimilarity)})`);
+  } else {
+    reasons.push(`different languages: matched on entities only`);
+  }
+  if (!b.passes) {
+    reasons.push(`not enough evidence: needs 2 informative shared entities, or 1 shared entity and ${o.minRareTerms} rare shared terms`);
+  }
+  reasons.push(`${round(b.hoursApart)} h apart`);
+  reasons.push(`${ev.matching} of ${ev.items} neighbours in story ${ev.storyId} match`);
+  return reasons;
+}
+
+/** The caller's stats, or document frequencies over the item and its neighbours when there are none. */
+function idfFor(o: ResolvedStoryOptions, item: StoryCandidate, neighbours: readonly StoryCandidate[]): Idf {
+  let stats = o.stats;
+  if (!stats) {
+    stats = new TermStats();
+    stats.add(storyStatsKeys(item));
+    for (const n of neighbours) stats.add(storyStatsKeys(n));
+  }
+  const s = stats;
+  return (key) => s.idf(key);
+}

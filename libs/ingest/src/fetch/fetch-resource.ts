@@ -59,7 +59,10 @@ export async function fetchResource(url: string, opts: FetchOptions = {}): Promi
       };
       if (status === 304) {
         response.destroy();
-        return { ...head, notModified: true, body: Buffer.alloc(0) };
+        // A 304 need not repeat Last-Modified (RFC 9110 §15.4.5): the validators sent still hold.
+        const etag = head.etag ?? opts.etag ?? null;
+        const lastModified = head.lastModified ?? opts.lastModified ?? null;
+        return { ...head, etag, lastModified, notModified: true, body: Buffer.alloc(0) };
       }
       if (status < 200 || status > 299) {
         response.destroy();

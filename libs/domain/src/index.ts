@@ -3,3 +3,4 @@ export * from './feed.js';
 export * from './item.js';
 export * from './search.js';
 export * from './source.js';
+export * from './alert.js';

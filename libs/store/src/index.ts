@@ -1,3 +1,4 @@
+export * from './alert.repository.js';
 export * from './database.js';
 export * from './entity.repository.js';
 export * from './item.repository.js';

@@ -1,7 +1,7 @@
 import type { EntityRef, Enrichment, Item, NormalisedItem, SearchDocument, SourceKind } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import type { Db } from './database.js';
-import { OUTBOX_INDEX_TOPIC } from './outbox.repository.js';
+import { OUTBOX_INDEX_TOPIC, OUTBOX_MATCH_TOPIC } from './outbox.repository.js';
 
 /** An item ready to store: normalised, enriched, hashed; `duplicateOf` set by near-duplicate detection. */
 export interface NewItem extends NormalisedItem, Enrichment {
@@ -83,7 +83,10 @@ export class ItemRepository {
         });
       const id = Number(r.lastInsertRowid);
       this.writeEntities(id, item.entities);
-      this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)').run(OUTBOX_INDEX_TOPIC, id, item.fetchedAt, item.fetchedAt);
+      const enqueue = this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)');
+      enqueue.run(OUTBOX_INDEX_TOPIC, id, item.fetchedAt, item.fetchedAt);
+      // Alert matching is queued with the item: a crash after the commit still gets it matched.
+      enqueue.run(OUTBOX_MATCH_TOPIC, id, item.fetchedAt, item.fetchedAt);
       return { status: 'new', id };
     })();
   }

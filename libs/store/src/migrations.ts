@@ -112,4 +112,71 @@ CREATE TABLE settings (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'keyword alerts: rules, match log, deliveries and their attempts',
+    sql: `
+CREATE TABLE alerts (
+  id INTEGER PRIMARY KEY,
+  owner TEXT NOT NULL,
+  name TEXT NOT NULL,
+  query TEXT NOT NULL,
+  mode TEXT NOT NULL CHECK (mode IN ('instant', 'hourly', 'daily')),
+  webhook_url TEXT,
+  email TEXT,
+  webhook_secret TEXT NOT NULL,
+  feed_token TEXT NOT NULL,
+  muted INTEGER NOT NULL DEFAULT 0,
+  snoozed_until TEXT,
+  denial_json TEXT,
+  spike_json TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  -- end of the last digest period sent: a restart neither skips nor repeats a digest
+  last_digest_at TEXT,
+  -- start of the hour of the last spike notice: at most one per hour
+  last_spike_at TEXT
+);
+
+-- The match log: the durable record of what each alert matched and why; one row per alert and item.
+CREATE TABLE alert_matches (
+  id INTEGER PRIMARY KEY,
+  alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  matched_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  UNIQUE (alert_id, item_id)
+);
+CREATE INDEX alert_matches_time ON alert_matches (alert_id, matched_at);
+
+-- One message to one channel, written with the match (or digest) it carries; the key makes it idempotent.
+CREATE TABLE alert_deliveries (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+  channel TEXT NOT NULL CHECK (channel IN ('sse', 'webhook', 'email')),
+  kind TEXT NOT NULL CHECK (kind IN ('match', 'digest', 'spike')),
+  item_ids_json TEXT NOT NULL,
+  payload_json TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  next_attempt_at TEXT,
+  delivered_at TEXT,
+  last_error TEXT
+);
+CREATE INDEX alert_deliveries_due ON alert_deliveries (channel, next_attempt_at) WHERE status = 'pending';
+CREATE INDEX alert_deliveries_alert ON alert_deliveries (alert_id, id);
+
+CREATE TABLE alert_delivery_attempts (
+  id INTEGER PRIMARY KEY,
+  delivery_id INTEGER NOT NULL REFERENCES alert_deliveries(id) ON DELETE CASCADE,
+  attempted_at TEXT NOT NULL,
+  status_code INTEGER,
+  error TEXT,
+  duration_ms INTEGER NOT NULL
+);
+CREATE INDEX alert_delivery_attempts_delivery ON alert_delivery_attempts (delivery_id, id);
+`,
+  },
 ];

@@ -4,6 +4,8 @@ import type { Db } from './database.js';
 export const OUTBOX_INDEX_TOPIC = 'index';
 /** Outbox topic: the item `ref_id` was deleted and must leave the search index. */
 export const OUTBOX_UNINDEX_TOPIC = 'unindex';
+/** Outbox topic: the new item `ref_id` must be tested against the alert rules (libs/pipeline AlertMatcher). */
+export const OUTBOX_MATCH_TOPIC = 'match';
 
 export interface OutboxEntry {
   id: number;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CreateSourceSchema } from '@parallax/domain';
-import { OUTBOX_INDEX_TOPIC } from './outbox.repository.js';
+import { OUTBOX_INDEX_TOPIC, OUTBOX_MATCH_TOPIC } from './outbox.repository.js';
 import type { NewItem } from './item.repository.js';
 import { Store } from './store.js';
 
@@ -64,7 +64,8 @@ describe('Store', () => {
     expect(store.items.insertIfNew(item(s.id, { guid: 'g2' }))).toMatchObject({ status: 'duplicate', reason: 'url' });
     expect(store.items.insertIfNew(item(s.id, { guid: 'g3', url: 'https://example.org/b' }))).toMatchObject({ status: 'duplicate', reason: 'content' });
     expect(store.items.count()).toBe(1);
-    expect(store.outbox.pending()).toBe(1);
+    expect(store.outbox.pending([OUTBOX_INDEX_TOPIC])).toBe(1);
+    expect(store.outbox.pending([OUTBOX_MATCH_TOPIC])).toBe(1);
     expect(store.sources.get(s.id).itemCount).toBe(1);
   });
 
@@ -104,6 +105,6 @@ describe('Store', () => {
     expect(store.outbox.due([OUTBOX_INDEX_TOPIC], 10, new Date(Date.now() + 5000))).toHaveLength(1);
     expect(store.outbox.lastError([OUTBOX_INDEX_TOPIC])).toBe('index down');
     store.outbox.ack([entry!.id]);
-    expect(store.outbox.pending()).toBe(0);
+    expect(store.outbox.pending([OUTBOX_INDEX_TOPIC])).toBe(0);
   });
 });

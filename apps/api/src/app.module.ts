@@ -4,6 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AuthGuard } from './core/auth.guard.js';
 import { DomainExceptionFilter } from './core/domain-exception.filter.js';
+import { EntitiesController } from './entities/entities.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { APP_LOGGER, InfraModule } from './infra/infra.module.js';
 import type { AppLogger } from './infra/logger.js';
@@ -35,7 +36,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config, logger), ScheduleModule.forRoot(), InfraModule],
-      controllers: [HealthController, SourcesController, SearchController, ItemsController, StreamController],
+      controllers: [HealthController, SourcesController, SearchController, ItemsController, StreamController, EntitiesController],
       providers: [
         SourcesService,
         SchedulerService,

@@ -88,6 +88,7 @@ describe('sources, polling and search through the API', () => {
     expect(farm.conditionalHits.get('/en.xml')).toBe(3);
     const sources = (await (await app.api('/api/sources')).json()) as { id: number; itemCount: number; lastStatus: string }[];
     expect(sources.map((s) => s.itemCount)).toEqual([2, 2, 2]);
+    expect(farm.hits.get('/en.xml')).toBe(4);
     expect(sources.find((s) => s.id === ids['/en.xml'])?.lastStatus).toBe('unchanged');
   });
 
@@ -112,12 +113,38 @@ describe('sources, polling and search through the API', () => {
     expect(all.facets['language']?.map((b) => b.value).sort()).toEqual(['en', 'ru', 'zh']);
   });
 
+  it('tags entities across languages: entity:China finds the English, Chinese and Russian items', async () => {
+    const byName = await search('q=' + encodeURIComponent('entity:China'));
+    expect(new Set(byName.hits.map((h) => h.language))).toEqual(new Set(['en', 'zh', 'ru']));
+    const facet = await search('entity=' + encodeURIComponent('Китай'));
+    expect(facet.total).toBe(byName.total);
+    expect(byName.facets['entity']?.find((b) => b.value === 'Q148')).toMatchObject({ label: 'China' });
+  });
+
+  it('adds a custom entity over the API and tags new items with it', async () => {
+    const res = await app.api('/api/entities', { method: 'POST', json: { name: 'Meridian Times', aliases: { en: ['Meridian Times'], zh: ['子午线时报'] } } });
+    expect(res.status).toBe(201);
+    const { qid } = (await res.json()) as { qid: string };
+    expect(qid).toMatch(/^X\d+$/);
+    const list = (await (await app.api('/api/entities')).json()) as { qid: string; custom: boolean }[];
+    expect(list.find((e) => e.qid === qid)?.custom).toBe(true);
+    expect(list.find((e) => e.qid === 'Q159')).toBeDefined();
+    farm.set('/en.xml', {
+      body: english.replace('<item>', '<item><title>Meridian Times wins press award</title><link>http://news.example/award</link><guid>award</guid><pubDate>Mon, 07 Feb 2022 09:00:00 GMT</pubDate><description>The Meridian Times was honoured.</description></item><item>'),
+      contentType: 'application/rss+xml',
+      etag: '"en-2"',
+    });
+    const poll = (await (await app.api(`/api/sources/${ids['/en.xml']}/poll`, { method: 'POST' })).json()) as { new: number };
+    expect(poll.new).toBe(1);
+    expect((await search('entity=' + qid)).hits.map((h) => h.title)).toEqual(['Meridian Times wins press award']);
+  });
+
   it('previews a web page by discovering its feed, saving nothing', async () => {
     const res = await app.api('/api/sources/preview', { method: 'POST', json: { url: farm.url + '/page.html' } });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { feedUrl: string; items: unknown[] };
+    const body = (await res.json()) as { feedUrl: string; items: { title: string }[] };
     expect(body.feedUrl).toBe(farm.url + '/en.xml');
-    expect(body.items).toHaveLength(2);
+    expect(body.items.map((i) => i.title)).toContain('Storm closes harbour for a second day');
     expect(((await (await app.api('/api/sources')).json()) as unknown[]).length).toBe(3);
   });
 

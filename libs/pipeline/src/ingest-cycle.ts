@@ -21,7 +21,7 @@ export type Fetch = (url: string, opts: FetchOptions) => Promise<FetchedResource
 
 export interface IngestCycleOptions {
   store: Store;
-  enricher: Enricher;
+  enricher: Pick<Enricher, 'enrich'>;
   events: PipelineEvents;
   logger: Logger;
   /** MONITOR_ALLOW_PRIVATE_SOURCES: let sources resolve to loopback/private addresses. */

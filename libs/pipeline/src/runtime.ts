@@ -29,7 +29,8 @@ export interface RuntimeOptions {
 export class Runtime {
   readonly events = new PipelineEvents();
   readonly demo: DemoFeedServer;
-  readonly enricher: Enricher;
+  /** Replaced as a whole when analysts add entities (`reloadEntities`), so readers never see half a gazetteer. */
+  enricher: Enricher;
   readonly cycle: IngestCycle;
   readonly feeder: IndexFeeder;
   readonly scheduler: PollScheduler;
@@ -39,14 +40,15 @@ export class Runtime {
   private constructor(
     readonly options: RuntimeOptions,
     readonly store: Store,
+    enricher: Enricher,
   ) {
     const logger = options.logger;
     this.demo = new DemoFeedServer(path.join(options.seedDir, 'demo'));
-    this.enricher = new Enricher({ customEntities: store.entities.list() });
+    this.enricher = enricher;
     this.index = new SqliteFtsIndex({ path: path.join(options.dataDir, 'search.db'), resolveEntity: (name) => this.enricher.resolveEntity(name) });
     this.cycle = new IngestCycle({
       store,
-      enricher: this.enricher,
+      enricher: { enrich: (input) => this.enricher.enrich(input) },
       events: this.events,
       logger,
       allowPrivate: options.allowPrivateSources,
@@ -57,11 +59,18 @@ export class Runtime {
     this.scheduler = new PollScheduler(store, this.cycle, this.feeder, this.events, logger, { concurrency: options.pollConcurrency });
   }
 
-  static open(options: RuntimeOptions): Runtime {
+  static async open(options: RuntimeOptions): Promise<Runtime> {
     if (options.meiliUrl) {
       throw new DomainError('UNAVAILABLE', 'MEILI_URL is set, but this build ships only the embedded search engine: unset MEILI_URL', { field: 'MEILI_URL' });
     }
-    return new Runtime(options, Store.open(Store.fileIn(options.dataDir)));
+    const store = Store.open(Store.fileIn(options.dataDir));
+    // The language model (eld) is an ES module and loads asynchronously, once.
+    return new Runtime(options, store, await Enricher.create({ customEntities: store.entities.list() }));
+  }
+
+  /** Rebuilds the gazetteer with the analysts' current custom entities; applies to items ingested from now on. */
+  async reloadEntities(): Promise<void> {
+    this.enricher = await Enricher.create({ customEntities: this.store.entities.list() });
   }
 
   async close(): Promise<void> {

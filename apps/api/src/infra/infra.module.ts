@@ -1,5 +1,4 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Enricher } from '@parallax/enrich';
 import { DemoFeedServer, IndexFeeder, IngestCycle, PipelineEvents, PollScheduler, Runtime } from '@parallax/pipeline';
 import { SEARCH_INDEX } from '@parallax/search';
 import { Store } from '@parallax/store';
@@ -25,7 +24,6 @@ const fromRuntime = <T>(provide: unknown, pick: (r: Runtime) => T) => ({ provide
     },
     fromRuntime(Store, (r) => r.store),
     fromRuntime(SEARCH_INDEX, (r) => r.index),
-    fromRuntime(Enricher, (r) => r.enricher),
     fromRuntime(PipelineEvents, (r) => r.events),
     fromRuntime(DemoFeedServer, (r) => r.demo),
     fromRuntime(IngestCycle, (r) => r.cycle),
@@ -33,7 +31,7 @@ const fromRuntime = <T>(provide: unknown, pick: (r: Runtime) => T) => ({ provide
     fromRuntime(PollScheduler, (r) => r.scheduler),
     AdminTokenService,
   ],
-  exports: [Runtime, Store, SEARCH_INDEX, Enricher, PipelineEvents, DemoFeedServer, IngestCycle, IndexFeeder, PollScheduler, AdminTokenService],
+  exports: [Runtime, Store, SEARCH_INDEX, PipelineEvents, DemoFeedServer, IngestCycle, IndexFeeder, PollScheduler, AdminTokenService],
 })
 export class InfraModule implements OnApplicationShutdown {
   constructor(@Inject(Runtime) private readonly runtime: Runtime) {}

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Enricher } from '@parallax/enrich';
+import { Runtime } from '@parallax/pipeline';
 import { SEARCH_INDEX, type SearchIndex } from '@parallax/search';
 import { DomainError, SOURCE_KINDS } from '@parallax/domain';
 import { validate } from '../core/validate.js';
@@ -10,6 +10,12 @@ import { validate } from '../core/validate.js';
 const list = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+  .optional();
+
+/** A repeated parameter as a list, commas kept: outlet names may contain them. */
+const repeated = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
   .optional();
 
 const isoDate = z
@@ -21,7 +27,7 @@ export const SearchQuerySchema = z
   .object({
     q: z.string().max(1000, 'must be at most 1000 characters').default(''),
     entity: list,
-    outlet: list,
+    outlet: repeated,
     lang: list,
     kind: list.pipe(z.array(z.enum(SOURCE_KINDS)).optional()),
     from: isoDate.optional(),
@@ -39,7 +45,7 @@ export const SearchQuerySchema = z
 export class SearchController {
   constructor(
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
-    @Inject(Enricher) private readonly enricher: Enricher,
+    @Inject(Runtime) private readonly runtime: Runtime,
   ) {}
 
   @Get()
@@ -50,7 +56,7 @@ export class SearchController {
     if (p.from && p.to && p.from > p.to) throw new DomainError('VALIDATION', 'from must not be after to', { field: 'from' });
     // Entity facets may be given by name in any language (`China`, `中国`) or by QID.
     const entity = p.entity?.flatMap((e) => {
-      const qids = this.enricher.resolveEntity(e);
+      const qids = this.runtime.enricher.resolveEntity(e);
       if (qids.length === 0) throw new DomainError('VALIDATION', `unknown entity: ${e}`, { field: 'entity' });
       return qids;
     });

@@ -11,7 +11,7 @@ export const importOpmlCommand: CliCommand = {
     const kindArg = args.indexOf('--kind');
     const kind = kindArg >= 0 ? args[kindArg + 1] : 'media';
     const text = fs.readFileSync(file, 'utf8');
-    const runtime = openRuntime();
+    const runtime = await openRuntime();
     try {
       const printer = progressPrinter('import');
       const result = importOpml(runtime.store, text, { kind: kind === 'official' ? 'official' : 'media' }, printer);
@@ -25,7 +25,7 @@ export const importOpmlCommand: CliCommand = {
 
 export const exportOpmlCommand: CliCommand = {
   async run() {
-    const runtime = openRuntime();
+    const runtime = await openRuntime();
     try {
       process.stdout.write(toOpml(runtime.store.sources.list().filter((s) => !s.demo)));
       return 0;

@@ -5,7 +5,7 @@ export const pollCommand: CliCommand = {
   async run(args) {
     const once = args.includes('--once');
     const sourceArg = args.indexOf('--source');
-    const runtime = openRuntime();
+    const runtime = await openRuntime();
     try {
       if (runtime.store.sources.demoSourceIds().length) await runtime.demo.start();
       const printer = progressPrinter('poll');

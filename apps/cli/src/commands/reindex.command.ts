@@ -4,7 +4,7 @@ import { openRuntime, progressPrinter } from './runtime.js';
 
 export const reindexCommand: CliCommand = {
   async run() {
-    const runtime = openRuntime();
+    const runtime = await openRuntime();
     try {
       const total = runtime.store.items.count();
       const printer = progressPrinter('reindex');

@@ -1,7 +1,7 @@
 import { loadEnvironment, Runtime, type Logger } from '@parallax/pipeline';
 
 /** Opens the same back end the API runs, on the data directory of the environment (MONITOR_DATA_DIR). */
-export function openRuntime(): Runtime {
+export function openRuntime(): Promise<Runtime> {
   const env = loadEnvironment();
   return Runtime.open({ ...env, logger: stderrLogger(env.logLevel === 'debug' ? 'debug' : 'warn') });
 }

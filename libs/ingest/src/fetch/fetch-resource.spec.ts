@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { brotliCompressSync, createGzip, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, createGzip, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BYTES } from './fetch-limits.js';
 import { FetchError } from './fetch-error.js';
@@ -186,6 +186,17 @@ describe('fetchResource over loopback', () => {
   it('stops a single-layer gzip bomb at a configured cap', async () => {
     const member = await gzipStream(zeros(64 * 1024 * 1024));
     const server = await serve((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(member));
+    const err = await failure(fetchResource(server.origin, { allowPrivate: true, maxBytes: 1024 * 1024 }));
+    expect(err.reason).toBe('too_large');
+  });
+
+  it.each([
+    ['deflate', () => deflateSync(Buffer.alloc(64 * 1024 * 1024))],
+    ['deflate', () => deflateRawSync(Buffer.alloc(64 * 1024 * 1024))],
+    ['br', () => brotliCompressSync(Buffer.alloc(64 * 1024 * 1024), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })],
+  ] as const)('stops a %s bomb at the cap', async (coding, make) => {
+    const bomb = make();
+    const server = await serve((_req, res) => res.writeHead(200, { 'content-encoding': coding }).end(bomb));
     const err = await failure(fetchResource(server.origin, { allowPrivate: true, maxBytes: 1024 * 1024 }));
     expect(err.reason).toBe('too_large');
   });

@@ -10,3 +10,4 @@ export * from './bound-query.js';
 export * from './query-matcher.js';
 export * from './highlight-snippet.js';
 export { prefixStems } from './analysis/prefix-stems.js';
+export * from './rule-index.js';

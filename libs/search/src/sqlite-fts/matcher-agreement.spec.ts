@@ -1,5 +1,5 @@
 import { DomainError } from '@parallax/domain';
-import { matches, parseQuery } from '@parallax/query';
+import { bindQuery, matches, parseQuery, RuleIndex } from '@parallax/query';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, fixtureEntityResolver } from '../testing/multilingual-corpus.js';
@@ -47,6 +47,28 @@ describe('matcher and SQLite FTS agree', () => {
 
   it.each(QUERIES)('%s', async (q) => {
     await compare(q);
+  });
+
+  it('alert rules indexed together fire for exactly the hits of a search for each', async () => {
+    const rules = new RuleIndex<string>();
+    for (const q of QUERIES) {
+      try {
+        rules.set(q, bindQuery(parseQuery(q, { resolveEntity: fixtureEntityResolver })));
+      } catch {
+        // A query the parser refuses cannot be an alert rule either (the API answers 400).
+      }
+    }
+    const fired = new Map<string, number[]>();
+    for (const d of CORPUS) for (const hit of rules.match(d)) fired.set(hit.id, [...(fired.get(hit.id) ?? []), d.id]);
+    for (const q of QUERIES) {
+      let found: number[];
+      try {
+        found = (await index.search({ q, sort: 'newest', limit: 200, offset: 0 })).hits.map((h) => h.id);
+      } catch {
+        continue;
+      }
+      expect((fired.get(q) ?? []).sort((a, b) => a - b), q).toEqual(found.sort((a, b) => a - b));
+    }
   });
 
   it('on random queries made of the corpus words', async () => {

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DomainError } from '@parallax/domain';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeSearchIndexContract } from '../testing/search-index.contract.js';
 import { CORPUS, fixtureEntityResolver } from '../testing/multilingual-corpus.js';
@@ -29,6 +31,21 @@ describe('SqliteFtsIndex', () => {
     await index.close();
     expect(await index.health()).toMatchObject({ ok: false });
     await expect(index.count()).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
+  it('never lets a query string break the MATCH syntax or the SQL', async () => {
+    const index = new SqliteFtsIndex({ path: ':memory:', resolveEntity: fixtureEntityResolver });
+    await index.upsert([...CORPUS]);
+    const unit = fc.constantFrom('a', 'Я', '中', ' ', '"', "'", '(', ')', '-', '*', ':', '|', '^', '+', '{', '}', ';', 'NEAR', 'OR', 'NOT', 'AND', 'title:', 'meta:', 'lang:', 'x_all', '\\', '\u0000');
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit, maxLength: 40 }), async (q) => {
+        const outcome = await index.search({ q, sort: 'relevance', limit: 5, offset: 0 }).then((r) => r, (e: unknown) => e);
+        if (outcome instanceof DomainError) expect(outcome.code).toBe('QUERY_SYNTAX');
+        else expect(outcome).toMatchObject({ total: expect.any(Number) });
+      }),
+      { numRuns: 400 },
+    );
+    await index.close();
   });
 
   it('samples facets above its limit but still counts the total exactly', async () => {

@@ -9,3 +9,4 @@ export * from './pipeline-events.js';
 export * from './poll-scheduler.js';
 export * from './runtime.js';
 export * from './seed.js';
+export * from './alerts/index.js';

@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type { Item, PollResult } from '@parallax/domain';
+import type { AlertMessage, Item, PollResult } from '@parallax/domain';
 
 /** What the pipeline announces: new items (for alerts and the live stream), source health, progress. */
 export interface PipelineEventMap {
   item: [Item];
+  /** A keyword alert's match, digest or spike notice, for the live stream (libs/pipeline/src/alerts). */
+  alert: [AlertMessage];
   source: [{ sourceId: number; result: PollResult }];
   progress: [Progress];
 }

@@ -4,6 +4,8 @@ import { Enricher } from '@parallax/enrich';
 import { FetchScheduler, fetchResource } from '@parallax/ingest';
 import { SqliteFtsIndex, type SearchIndex } from '@parallax/search';
 import { Store } from '@parallax/store';
+import { Alerts } from './alerts/alerts.js';
+import type { RetrySchedule } from './alerts/retry-schedule.js';
 import { DemoFeedServer } from './demo-feed-server.js';
 import { IndexFeeder } from './index-feeder.js';
 import { IngestCycle } from './ingest-cycle.js';
@@ -20,6 +22,10 @@ export interface RuntimeOptions {
   /** Quiet time between two requests to one host (politeness); tests set 0. */
   perHostGapMs: number;
   logger: Logger;
+  /** Alert e-mails are sent through this SMTP server when set. */
+  smtpUrl?: string | null;
+  /** Backoff of failed alert deliveries (tests shorten it). */
+  alertRetrySchedule?: RetrySchedule;
 }
 
 /**
@@ -34,6 +40,7 @@ export class Runtime {
   readonly cycle: IngestCycle;
   readonly feeder: IndexFeeder;
   readonly scheduler: PollScheduler;
+  readonly alerts: Alerts;
 
   readonly index: SearchIndex;
 
@@ -57,6 +64,15 @@ export class Runtime {
     });
     this.feeder = new IndexFeeder(store, this.index, logger);
     this.scheduler = new PollScheduler(store, this.cycle, this.feeder, this.events, logger, { concurrency: options.pollConcurrency });
+    this.alerts = new Alerts({
+      store,
+      events: this.events,
+      logger,
+      resolveEntity: (name) => this.enricher.resolveEntity(name),
+      allowPrivate: options.allowPrivateSources,
+      smtpUrl: options.smtpUrl ?? null,
+      retrySchedule: options.alertRetrySchedule,
+    });
   }
 
   static async open(options: RuntimeOptions): Promise<Runtime> {
@@ -75,6 +91,7 @@ export class Runtime {
 
   async close(): Promise<void> {
     await this.scheduler.idle();
+    await this.alerts.close();
     await this.demo.stop();
     await this.index.close();
     this.store.close();

@@ -1,0 +1,140 @@
+import type { Item } from '@parallax/domain';
+import { RuleIndex, type EntityResolver } from '@parallax/query';
+import { OUTBOX_MATCH_TOPIC, toSearchDocument, type AlertRecord, type AlertRepository, type NewDelivery, type NewMatch, type Store } from '@parallax/store';
+import type { Logger } from '../logger.js';
+import { channelsOf, deliveriesFor, isSnoozed, matchOf } from './alert-message.js';
+import { compileAlertRule, type CompiledRule } from './alert-rule.js';
+import { VolumeSpikes } from './volume-spikes.js';
+
+export interface AlertMatcherOptions {
+  store: Store;
+  repo: AlertRepository;
+  resolveEntity: EntityResolver;
+  logger: Logger;
+  emailEnabled: boolean;
+  now?: () => Date;
+  batchSize?: number;
+}
+
+/**
+ * Drains the `match` outbox: each new item is tested against every active rule through the rule
+ * index, and its matches, their deliveries and the ack of the outbox entry are written in one
+ * transaction. Syndicated copies (`duplicateOf`) never fire; re-polls never get here (not inserted).
+ */
+export class AlertMatcher {
+  private readonly index = new RuleIndex<number>();
+  private readonly rules = new Map<number, { alert: AlertRecord; rule: CompiledRule }>();
+  private readonly spikes: VolumeSpikes;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private readonly now: () => Date;
+
+  constructor(private readonly o: AlertMatcherOptions) {
+    this.now = o.now ?? (() => new Date());
+    this.spikes = new VolumeSpikes(o.repo, o.emailEnabled);
+    this.reload();
+  }
+
+  /** Rebuilds the rule index from the store: after any alert is created, changed or deleted. */
+  reload(): void {
+    this.index.clear();
+    this.rules.clear();
+    for (const alert of this.o.repo.list()) {
+      if (alert.muted) continue;
+      try {
+        const rule = compileAlertRule(alert, this.o.resolveEntity);
+        this.rules.set(alert.id, { alert, rule });
+        this.index.set(alert.id, rule.query);
+      } catch (err) {
+        // A rule that no longer compiles (a custom entity removed) is skipped, not fatal to the others.
+        this.o.logger.warn({ alertId: alert.id, err: String(err) }, 'alert rule skipped');
+      }
+    }
+  }
+
+  get ruleCount(): number {
+    return this.rules.size;
+  }
+
+  /** Drains everything due; concurrent calls join the run under way. Returns the entries processed. */
+  drain(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let n = 0;
+      do {
+        this.again = false;
+        n += this.drainAll();
+        // Yield between rounds so an item burst does not starve the event loop.
+        await new Promise((r) => setImmediate(r));
+      } while (this.again);
+      return n;
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  pending(): number {
+    return this.o.store.outbox.pending([OUTBOX_MATCH_TOPIC]);
+  }
+
+  /** Tests one item against the rules: the alert ids it matches, with the reasons. For the benchmark and tests. */
+  test(item: Item): { alertId: number; reasons: string[] }[] {
+    return this.index
+      .match(toSearchDocument(item))
+      .filter((h) => !this.rules.get(h.id)?.rule.requireDenial || item.denial)
+      .map((h) => ({ alertId: h.id, reasons: h.reasons }));
+  }
+
+  private drainAll(): number {
+    let processed = 0;
+    for (;;) {
+      const batch = this.o.store.outbox.due([OUTBOX_MATCH_TOPIC], this.o.batchSize ?? 200, this.now());
+      if (batch.length === 0) return processed;
+      const items = new Map(this.o.store.items.getMany([...new Set(batch.map((e) => e.refId))]).map((i) => [i.id, i]));
+      for (const entry of batch) {
+        const item = items.get(entry.refId);
+        this.matchItem(entry.id, item);
+        processed++;
+      }
+    }
+  }
+
+  private matchItem(outboxId: number, item: Item | undefined): void {
+    const now = this.now();
+    const at = now.toISOString();
+    const matches: NewMatch[] = [];
+    const deliveries: NewDelivery[] = [];
+    const spiking: AlertRecord[] = [];
+    // A deleted item, or a syndicated copy of one already matched, fires nothing: the entry is just acked.
+    if (item && item.duplicateOf === null) {
+      for (const hit of this.test(item)) {
+        const entry = this.rules.get(hit.alertId);
+        if (!entry) continue;
+        const { alert } = entry;
+        const reason = hit.reasons.join('; ');
+        matches.push({ alertId: alert.id, itemId: item.id, reason });
+        if (alert.spike) {
+          spiking.push(alert);
+          continue;
+        }
+        if (alert.mode !== 'instant' || isSnoozed(alert, now)) continue;
+        deliveries.push(
+          ...deliveriesFor(alert, channelsOf(alert, this.o.emailEnabled), `${alert.id}:${item.id}`, {
+            kind: 'match',
+            item: matchOf(item, reason, at),
+            matches: [matchOf(item, reason, at)],
+            period: null,
+            spike: null,
+            createdAt: at,
+          }),
+        );
+      }
+    }
+    this.o.repo.recordMatches(outboxId, matches, deliveries, now);
+    for (const alert of spiking) this.spikes.check(this.o.repo.get(alert.id), now);
+  }
+}

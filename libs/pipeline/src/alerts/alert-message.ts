@@ -1,0 +1,33 @@
+import type { AlertChannel, AlertMatch, AlertMessage, Item } from '@parallax/domain';
+import type { AlertRecord, NewDelivery } from '@parallax/store';
+
+/** The channels an alert is delivered to: always the live stream, plus its webhook and e-mail. */
+export function channelsOf(alert: AlertRecord, emailEnabled: boolean): AlertChannel[] {
+  const out: AlertChannel[] = ['sse'];
+  if (alert.channels.webhookUrl) out.push('webhook');
+  if (alert.channels.email && emailEnabled) out.push('email');
+  return out;
+}
+
+/** An item as the match log shows it, before the match row exists. */
+export function matchOf(item: Item, reason: string, matchedAt: string): AlertMatch {
+  return { itemId: item.id, title: item.title, url: item.url, outlet: item.outlet, language: item.language, publishedAt: item.sortAt, matchedAt, reason };
+}
+
+/** One delivery per channel of one message; `keyBase` + `:channel` is the idempotency key. */
+export function deliveriesFor(
+  alert: AlertRecord,
+  channels: AlertChannel[],
+  keyBase: string,
+  body: Omit<AlertMessage, 'key' | 'alertId' | 'alertName' | 'query'>,
+): NewDelivery[] {
+  return channels.map((channel) => {
+    const key = `${keyBase}:${channel}`;
+    return { key, alertId: alert.id, channel, message: { key, alertId: alert.id, alertName: alert.name, query: alert.query, ...body } };
+  });
+}
+
+/** Muted alerts match nothing; snoozed ones log their matches but deliver nothing until the snooze ends. */
+export function isSnoozed(alert: AlertRecord, now: Date): boolean {
+  return alert.snoozedUntil !== null && Date.parse(alert.snoozedUntil) > now.getTime();
+}

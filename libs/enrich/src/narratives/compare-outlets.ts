@@ -1,0 +1,161 @@
+import type { EntityRef } from '@parallax/domain';
+import { type DistinctiveTerm, distinctiveTerms } from './distinctive-terms.js';
+import { type BucketSize, bucketLabel, bucketStart, bucketStarts, chooseBucketSize } from './time-buckets.js';
+
+/** One item of one outlet, as narrative comparison needs it. */
+export interface NarrativeItem {
+  id: number;
+  title: string;
+  /** ISO 639-1, or `und`. */
+  language: string;
+  /** ISO 8601. */
+  publishedAt: string;
+  entities: EntityRef[];
+  /** The caller's analysed tokens of title and summary (see StoryCandidate.terms), repeats kept. */
+  terms: string[];
+  mentionsDenial: boolean;
+  /** An official denial is also counted as carrying the denial. */
+  denial?: boolean;
+}
+
+export interface CompareOptions {
+  /** Volume buckets; by default hours for up to three days, days beyond. */
+  bucket?: BucketSize;
+  /** Distinctive terms per outlet (default 15). */
+  topTerms?: number;
+  /** Entities per outlet (default 10). */
+  topEntities?: number;
+  /** Headlines per outlet (default 3). */
+  sampleHeadlines?: number;
+  /** α₀ of the Dirichlet prior for distinctive terms (default: the corpus size); see distinctiveTerms. */
+  priorStrength?: number;
+}
+
+export interface OutletEntity extends EntityRef {
+  /** Items of the outlet naming the entity. */
+  count: number;
+  /** count / items of the outlet. */
+  share: number;
+}
+
+export interface OutletNarrative {
+  outlet: string;
+  count: number;
+  firstAt: string | null;
+  lastAt: string | null;
+  languages: { language: string; count: number }[];
+  entities: OutletEntity[];
+  distinctiveTerms: DistinctiveTerm[];
+  /** Share of the outlet's items that carry the denial; null without items. */
+  denialShare: number | null;
+  sampleHeadlines: { id: number; title: string; publishedAt: string }[];
+  /** Items per bucket over the common range of all outlets, so series line up. */
+  volume: { at: string; count: number }[];
+}
+
+export interface NarrativeComparison {
+  bucket: BucketSize;
+  /** Common range of the volume series; null when no item has a date. */
+  from: string | null;
+  to: string | null;
+  outlets: OutletNarrative[];
+}
+
+/**
+ * Side by side per outlet, for one story or query: volume over time, first and last report, languages,
+ * entities, distinctive terms (log-odds with an informative Dirichlet prior against the other outlets),
+ * the share carrying the denial and a few headlines. Outlets come back in the order of the map.
+ */
+export function compareOutlets(itemsByOutlet: ReadonlyMap<string, readonly NarrativeItem[]>, options: CompareOptions = {}): NarrativeComparison {
+  const times = new Map<string, number[]>();
+  let from = Infinity;
+  let to = -Infinity;
+  for (const [outlet, items] of itemsByOutlet) {
+    const ts = items.map((i) => Date.parse(i.publishedAt));
+    times.set(outlet, ts);
+    for (const t of ts) {
+      if (Number.isNaN(t)) continue;
+      if (t < from) from = t;
+      if (t > to) to = t;
+    }
+  }
+  const dated = from <= to;
+  const bucket = options.bucket ?? (dated ? chooseBucketSize(from, to) : 'day');
+  const starts = dated ? bucketStarts(from, to, bucket) : [];
+
+  const termCounts = new Map<string, Map<string, number>>();
+  for (const [outlet, items] of itemsByOutlet) {
+    const counts = new Map<string, number>();
+    for (const item of items) for (const t of item.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    termCounts.set(outlet, counts);
+  }
+  const terms = distinctiveTerms(termCounts, { top: options.topTerms ?? 15, priorStrength: options.priorStrength });
+
+  const outlets: OutletNarrative[] = [];
+  for (const [outlet, items] of itemsByOutlet) {
+    const ts = times.get(outlet) ?? [];
+    const order = items.map((item, n) => ({ item, t: ts[n] ?? NaN })).filter((x) => !Number.isNaN(x.t)).sort((a, b) => a.t - b.t || a.item.id - b.item.id);
+
+    const volume = new Map(starts.map((s) => [s, 0]));
+    for (const { t } of order) {
+      const b = bucketStart(t, bucket);
+      volume.set(b, (volume.get(b) ?? 0) + 1);
+    }
+
+    outlets.push({
+      outlet,
+      count: items.length,
+      firstAt: order[0]?.item.publishedAt ?? null,
+      lastAt: order.at(-1)?.item.publishedAt ?? null,
+      languages: tally(items.map((i) => i.language)).map(([language, count]) => ({ language, count })),
+      entities: topEntities(items, options.topEntities ?? 10),
+      distinctiveTerms: terms.get(outlet) ?? [],
+      denialShare: items.length === 0 ? null : items.filter((i) => i.mentionsDenial || i.denial === true).length / items.length,
+      sampleHeadlines: sample(
+        order.map((o) => o.item),
+        options.sampleHeadlines ?? 3,
+      ).map((i) => ({ id: i.id, title: i.title, publishedAt: i.publishedAt })),
+      volume: [...volume].map(([at, count]) => ({ at: bucketLabel(at), count })),
+    });
+  }
+  return { bucket, from: dated ? new Date(from).toISOString() : null, to: dated ? new Date(to).toISOString() : null, outlets };
+}
+
+/** Values with their counts, most frequent first, ties alphabetical. */
+function tally(values: readonly string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+function topEntities(items: readonly NarrativeItem[], top: number): OutletEntity[] {
+  const names = new Map<string, string>();
+  const perItem: string[] = [];
+  for (const item of items) {
+    for (const e of item.entities) if (!names.has(e.qid)) names.set(e.qid, e.name);
+    perItem.push(...new Set(item.entities.map((e) => e.qid)));
+  }
+  return tally(perItem)
+    .slice(0, top)
+    .map(([qid, count]) => ({ qid, name: names.get(qid) ?? qid, count, share: count / items.length }));
+}
+
+/**
+ * Headlines spread over the outlet's coverage: the first, the last and evenly between, distinct titles
+ * only, so that a shift in framing over time shows.
+ */
+function sample(items: readonly NarrativeItem[], n: number): NarrativeItem[] {
+  const seen = new Set<string>();
+  const distinct = items.filter((i) => {
+    const key = i.title.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  if (distinct.length <= n) return distinct;
+  if (n <= 0) return [];
+  if (n === 1) return distinct.slice(0, 1);
+  const picks = new Set<number>();
+  for (let k = 0; k < n; k++) picks.add(Math.round((k * (distinct.length - 1)) / (n - 1)));
+  return [...picks].map((p) => distinct[p] as NarrativeItem);
+}

@@ -1,0 +1,6 @@
+export { compareOutlets } from './compare-outlets.js';
+export type { CompareOptions, NarrativeComparison, NarrativeItem, OutletEntity, OutletNarrative } from './compare-outlets.js';
+export { distinctiveTerms } from './distinctive-terms.js';
+export type { DistinctiveTerm, DistinctiveTermsOptions } from './distinctive-terms.js';
+export { bucketLabel, bucketStart, bucketStarts, chooseBucketSize } from './time-buckets.js';
+export type { BucketSize } from './time-buckets.js';

@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AlertsClockService } from './alerts/alerts-clock.service.js';
+import { AlertsController } from './alerts/alerts.controller.js';
+import { AlertsService } from './alerts/alerts.service.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { AuthGuard } from './core/auth.guard.js';
 import { DomainExceptionFilter } from './core/domain-exception.filter.js';
@@ -36,10 +39,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config, logger), ScheduleModule.forRoot(), InfraModule],
-      controllers: [HealthController, SourcesController, SearchController, ItemsController, StreamController, EntitiesController],
+      controllers: [HealthController, SourcesController, SearchController, ItemsController, StreamController, EntitiesController, AlertsController],
       providers: [
         SourcesService,
         SchedulerService,
+        AlertsService,
+        AlertsClockService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
       ],

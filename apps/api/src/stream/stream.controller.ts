@@ -1,7 +1,7 @@
 import { Controller, Inject, type MessageEvent, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
-import type { Item } from '@parallax/domain';
+import type { AlertMessage, Item } from '@parallax/domain';
 import { PipelineEvents, type PipelineEventMap, type Progress } from '@parallax/pipeline';
 
 @ApiTags('stream')
@@ -11,11 +11,11 @@ export class StreamController {
   constructor(@Inject(PipelineEvents) private readonly events: PipelineEvents) {}
 
   /**
-   * Server-sent events (HTML Living Standard §9.2): `item` for every newly stored item, `source` after each
+   * Server-sent events (HTML Living Standard §9.2): `item` for every newly stored item, `alert` for each alert match, digest or spike, `source` after each
    * poll, `progress` for long work. A heartbeat comment every 25 s keeps proxies from closing the stream.
    */
   @Sse()
-  @ApiOperation({ summary: 'Server-sent events: item, source, progress (alert with the alerts feature)' })
+  @ApiOperation({ summary: 'Server-sent events: item, alert, source, progress' })
   stream(): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       const onItem = (item: Item) =>
@@ -26,7 +26,10 @@ export class StreamController {
         });
       const onSource = (e: PipelineEventMap['source'][0]) => subscriber.next({ type: 'source', data: e });
       const onProgress = (p: Progress) => subscriber.next({ type: 'progress', data: p });
+      // Live only: a client that was away reads the match log (GET /api/alerts/:id/matches) instead.
+      const onAlert = (m: AlertMessage) => subscriber.next({ type: 'alert', id: m.key, data: m });
       this.events.on('item', onItem);
+      this.events.on('alert', onAlert);
       this.events.on('source', onSource);
       this.events.on('progress', onProgress);
       const heartbeat = setInterval(() => subscriber.next({ type: 'ping', data: {} }), 25_000);
@@ -35,6 +38,7 @@ export class StreamController {
         this.events.off('item', onItem);
         this.events.off('source', onSource);
         this.events.off('progress', onProgress);
+        this.events.off('alert', onAlert);
       };
     });
   }

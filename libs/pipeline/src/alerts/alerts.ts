@@ -111,6 +111,7 @@ export class Alerts {
   async tick(now = new Date()): Promise<void> {
     if (this.closed) return;
     await this.matcher.drain();
+    if (this.closed) return;
     this.digests.tick(now);
     await this.deliverer.drain();
   }

@@ -16,7 +16,9 @@ export interface SqliteFtsIndexOptions {
   facetSize?: number;
   /**
    * Facets and the histogram are computed over at most this many matching documents (the newest),
-   * so a query matching a million items stays fast; counts above it are a sample.
+   * so a query matching a million items stays fast; above it they describe the newest matches
+   * only (`total` stays exact). Measured: reading matched rows into the facet pass costs about
+   * 2–5 µs a row, so 20,000 rows is 40–100 ms and 100,000 rows 0.5–1.2 s.
    */
   facetSampleLimit?: number;
 }
@@ -48,7 +50,7 @@ export class SqliteFtsIndex implements SearchIndex {
     this.db.exec(SCHEMA_SQL);
     this.db.prepare('INSERT OR IGNORE INTO search_meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     this.facetSize = Math.max(1, Math.floor(options.facetSize ?? 20));
-    this.facetSampleLimit = Math.max(1, Math.floor(options.facetSampleLimit ?? 100_000));
+    this.facetSampleLimit = Math.max(1, Math.floor(options.facetSampleLimit ?? 20_000));
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {

@@ -33,7 +33,9 @@ export class AlertDigests {
     const from = alert.lastDigestAt ?? alert.createdAt;
     if (boundary <= from) return false;
     const matches = alert.muted || isSnoozed(alert, now) ? [] : this.repo.matchesBetween(alert.id, from, boundary, MAX_DIGEST_MATCHES);
-    const at = now.toISOString();
+    // Periods follow the clock given; the queue follows the wall clock, so a digest is due as soon as it is queued.
+    const queuedAt = new Date();
+    const at = queuedAt.toISOString();
     const deliveries =
       matches.length === 0
         ? []
@@ -45,7 +47,7 @@ export class AlertDigests {
             spike: null,
             createdAt: at,
           });
-    this.repo.recordDigest(alert.id, boundary, deliveries, now);
+    this.repo.recordDigest(alert.id, boundary, deliveries, queuedAt);
     return deliveries.length > 0;
   }
 }

@@ -7,6 +7,8 @@ export interface SnippetOptions {
 }
 
 const CONTEXT_BEFORE = 40;
+/** Candidate windows tried: the first matches are enough to find a good excerpt. */
+const MAX_WINDOWS = 100;
 
 /**
  * An excerpt of `text` around the query's matches, each match wrapped in `<mark>…</mark>` and every
@@ -22,7 +24,7 @@ export function highlightSnippet(text: string, query: BoundQuery, options: Snipp
   if (!first) return null;
   let best = first.start;
   let bestCount = 0;
-  for (const r of ranges) {
+  for (const r of ranges.slice(0, MAX_WINDOWS)) {
     const from = Math.max(0, r.start - CONTEXT_BEFORE);
     const count = ranges.filter((o) => o.start >= from && o.end <= from + maxChars).length;
     if (count > bestCount) {

@@ -26,6 +26,16 @@ describe('SqliteFtsIndex', () => {
     await second.close();
   });
 
+  it('refuses documents without a usable id or date, and keeps the batch out', async () => {
+    const index = new SqliteFtsIndex({ path: ':memory:' });
+    const good = CORPUS[0];
+    if (!good) throw new Error('empty corpus');
+    await expect(index.upsert([good, { ...good, id: 0 }])).rejects.toMatchObject({ code: 'VALIDATION', details: { field: 'id' } });
+    await expect(index.upsert([good, { ...good, id: 99, publishedAt: 'soon' }])).rejects.toMatchObject({ code: 'VALIDATION', details: { field: 'publishedAt' } });
+    expect(await index.count()).toBe(0);
+    await index.close();
+  });
+
   it('reports closed and refuses work after close', async () => {
     const index = new SqliteFtsIndex({ path: ':memory:' });
     await index.close();

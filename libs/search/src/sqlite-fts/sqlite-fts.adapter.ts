@@ -47,6 +47,8 @@ export class SqliteFtsIndex implements SearchIndex {
     this.db = new Database(options.path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // The API and a CLI reindex may write the same file; wait for the other writer, do not fail.
+    this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA_SQL);
     this.db.prepare('INSERT OR IGNORE INTO search_meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     this.facetSize = Math.max(1, Math.floor(options.facetSize ?? 20));
@@ -55,7 +57,10 @@ export class SqliteFtsIndex implements SearchIndex {
 
   async upsert(docs: SearchDocument[]): Promise<void> {
     this.ensureOpen();
-    const rows = docs.map((d) => ({ doc: d, publishedAt: normalisePublishedAt(d.publishedAt, d.id) }));
+    const rows = docs.map((d) => {
+      if (!Number.isSafeInteger(d.id) || d.id <= 0) throw new DomainError('VALIDATION', `document id must be a positive integer, got ${String(d.id)}`, { field: 'id' });
+      return { doc: d, publishedAt: normalisePublishedAt(d.publishedAt, d.id) };
+    });
     const deleteFts = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
     const deleteEntities = this.db.prepare('DELETE FROM search_doc_entity WHERE doc_id = ?');
     const putDoc = this.db.prepare(

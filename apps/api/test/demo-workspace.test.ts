@@ -62,6 +62,14 @@ describe('first run with the demo workspace', () => {
     }
   });
 
+  it('refuses a source on a private address while private sources are not allowed', async () => {
+    for (const url of ['http://127.0.0.1:8080/feed.xml', 'http://localhost/rss', 'http://[::ffff:10.0.0.1]/rss', 'http://192.168.1.10/rss']) {
+      const res = await app.api('/api/sources', { method: 'POST', json: { name: 'internal', url } });
+      expect(res.status, url).toBe(400);
+      expect(await res.json()).toMatchObject({ field: 'url', message: expect.stringMatching(/MONITOR_ALLOW_PRIVATE_SOURCES/) });
+    }
+  });
+
   it('removes the demo workspace in one step, from store and index', async () => {
     const res = await app.api('/api/sources/demo', { method: 'DELETE' });
     expect(res.status).toBe(200);

@@ -19,6 +19,7 @@ export class FeedFarm {
   readonly hits = new Map<string, number>();
   readonly conditionalHits = new Map<string, number>();
   private readonly feeds = new Map<string, FarmFeed>();
+  private readonly handlers = new Map<string, http.RequestListener>();
   private server: http.Server | null = null;
   url = '';
 
@@ -26,10 +27,20 @@ export class FeedFarm {
     this.feeds.set(path, feed);
   }
 
+  /** Serves `path` with a hand-written handler: a hostile server (drip, bomb, redirect loop…). */
+  handle(path: string, handler: http.RequestListener): void {
+    this.handlers.set(path, handler);
+  }
+
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => {
       const path = req.url ?? '/';
       this.hits.set(path, (this.hits.get(path) ?? 0) + 1);
+      const handler = this.handlers.get(path);
+      if (handler) {
+        handler(req, res);
+        return;
+      }
       const feed = this.feeds.get(path);
       if (!feed) {
         res.writeHead(404).end('not found');
@@ -50,6 +61,7 @@ export class FeedFarm {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   MONITOR_SEED_DIR: z.string().optional(),
   MONITOR_POLL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   MONITOR_PER_HOST_GAP_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  MONITOR_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  MONITOR_FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 ** 2),
   SMTP_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -43,6 +45,8 @@ export interface Environment {
   scheduler: boolean;
   pollConcurrency: number;
   perHostGapMs: number;
+  fetchTimeoutMs: number;
+  fetchMaxBytes: number;
   smtpUrl: string | null;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** The built dashboard, served at `/` by the API. */
@@ -73,6 +77,8 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     scheduler: e.MONITOR_SCHEDULER,
     pollConcurrency: e.MONITOR_POLL_CONCURRENCY,
     perHostGapMs: e.MONITOR_PER_HOST_GAP_MS,
+    fetchTimeoutMs: e.MONITOR_FETCH_TIMEOUT_MS,
+    fetchMaxBytes: e.MONITOR_FETCH_MAX_BYTES,
     smtpUrl: e.SMTP_URL ?? null,
     logLevel: e.LOG_LEVEL,
     dashboardDir: path.join(ROOT, 'apps/dashboard/dist'),

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DomainError } from '@parallax/domain';
 import { Enricher } from '@parallax/enrich';
-import { FetchScheduler, fetchResource } from '@parallax/ingest';
+import { FetchScheduler, fetchResource, type FetchOptions } from '@parallax/ingest';
 import { SqliteFtsIndex, type SearchIndex } from '@parallax/search';
 import { Store } from '@parallax/store';
 import { Alerts } from './alerts/alerts.js';
@@ -21,6 +21,9 @@ export interface RuntimeOptions {
   meiliUrl: string | null;
   /** Quiet time between two requests to one host (politeness); tests set 0. */
   perHostGapMs: number;
+  /** Whole-request deadline and decompressed-size cap of every fetch (fetcher defaults when absent). */
+  fetchTimeoutMs?: number;
+  fetchMaxBytes?: number;
   logger: Logger;
   /** Alert e-mails are sent through this SMTP server when set. */
   smtpUrl?: string | null;
@@ -59,7 +62,9 @@ export class Runtime {
       events: this.events,
       logger,
       allowPrivate: options.allowPrivateSources,
-      fetch: new FetchScheduler({ concurrency: options.pollConcurrency, perHostGapMs: options.perHostGapMs }).wrap(fetchResource),
+      fetch: new FetchScheduler({ concurrency: options.pollConcurrency, perHostGapMs: options.perHostGapMs }).wrap((url, opts: FetchOptions) =>
+        fetchResource(url, { timeoutMs: options.fetchTimeoutMs, maxBytes: options.fetchMaxBytes, ...opts }),
+      ),
       demoBaseUrl: () => this.demo.baseUrl(),
     });
     this.feeder = new IndexFeeder(store, this.index, logger);

@@ -4,3 +4,4 @@ export * from './item.js';
 export * from './search.js';
 export * from './source.js';
 export * from './alert.js';
+export * from './story.js';

@@ -6,3 +6,4 @@ export * from './migrations.js';
 export * from './outbox.repository.js';
 export * from './source.repository.js';
 export * from './store.js';
+export * from './story.repository.js';

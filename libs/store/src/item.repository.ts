@@ -2,6 +2,7 @@ import type { EntityRef, Enrichment, Item, NormalisedItem, SearchDocument, Sourc
 import { DomainError } from '@parallax/domain';
 import type { Db } from './database.js';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_MATCH_TOPIC } from './outbox.repository.js';
+import { OUTBOX_STORY_TOPIC } from './story.repository.js';
 
 /** An item ready to store: normalised, enriched, hashed; `duplicateOf` set by near-duplicate detection. */
 export interface NewItem extends NormalisedItem, Enrichment {
@@ -87,6 +88,8 @@ export class ItemRepository {
       enqueue.run(OUTBOX_INDEX_TOPIC, id, item.fetchedAt, item.fetchedAt);
       // Alert matching is queued with the item: a crash after the commit still gets it matched.
       enqueue.run(OUTBOX_MATCH_TOPIC, id, item.fetchedAt, item.fetchedAt);
+      // Story clustering too (libs/pipeline StoryAssigner), so a crash never leaves an item without a story.
+      enqueue.run(OUTBOX_STORY_TOPIC, id, item.fetchedAt, item.fetchedAt);
       return { status: 'new', id };
     })();
   }

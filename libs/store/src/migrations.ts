@@ -179,4 +179,46 @@ CREATE TABLE alert_delivery_attempts (
 CREATE INDEX alert_delivery_attempts_delivery ON alert_delivery_attempts (delivery_id, id);
 `,
   },
+  {
+    version: 3,
+    name: 'stories, denial links, analysed terms per item, term document frequencies',
+    sql: `
+-- A story: items about one event across outlets and languages (items.story_id). Times and count are kept
+-- up to date by assignment, for finding candidate stories; the API counts from items, which is exact.
+CREATE TABLE stories (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  first_at TEXT NOT NULL,
+  last_at TEXT NOT NULL,
+  item_count INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX stories_first ON stories (first_at);
+
+-- An official denial linked to a story it rejects, with the evidence shown to analysts.
+CREATE TABLE denial_links (
+  denial_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+  score REAL NOT NULL,
+  reasons_json TEXT NOT NULL,
+  linked_at TEXT NOT NULL,
+  PRIMARY KEY (denial_id, story_id)
+);
+CREATE INDEX denial_links_story ON denial_links (story_id);
+
+-- The analysed title+summary terms of each item (libs/query's analyser), to find story neighbours by rare term.
+CREATE TABLE item_terms (
+  term TEXT NOT NULL,
+  item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  PRIMARY KEY (term, item_id)
+) WITHOUT ROWID;
+CREATE INDEX item_terms_item ON item_terms (item_id);
+
+-- Document frequencies of entity QIDs and terms over the clustered items (libs/enrich TermStats).
+CREATE TABLE term_stats (
+  key TEXT PRIMARY KEY,
+  df INTEGER NOT NULL
+) WITHOUT ROWID;
+`,
+  },
 ];

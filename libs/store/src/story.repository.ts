@@ -1,0 +1,484 @@
+import type { EntityRef, SourceKind, StoryItemRef, StoryOverview } from '@parallax/domain';
+import { DomainError } from '@parallax/domain';
+import type { Db } from './database.js';
+import { OUTBOX_INDEX_TOPIC } from './outbox.repository.js';
+
+/** Outbox topic: the new item `ref_id` must be placed in a story (libs/pipeline StoryAssigner). */
+export const OUTBOX_STORY_TOPIC = 'story';
+
+/** The `settings` key holding the number of documents behind `term_stats`. */
+const STATS_DOCUMENTS = 'term_stats.documents';
+
+/** What clustering needs of one stored item (libs/enrich StoryCandidate, plus what denial linking reads). */
+export interface StoryItemRow {
+  id: number;
+  storyId: number | null;
+  sourceId: number;
+  outlet: string;
+  kind: SourceKind;
+  language: string;
+  publishedAt: string;
+  entities: string[];
+  terms: string[];
+  denial: boolean;
+  mentionsDenial: boolean;
+}
+
+/** A story as denial linking sees it: its claim items (official denials left out) summarised. */
+export interface StoryProfileRow {
+  storyId: number;
+  firstReportedAt: string;
+  lastAt: string;
+  items: number;
+  entityCounts: Map<string, number>;
+  termCounts: Map<string, number>;
+  outlets: string[];
+}
+
+export interface DenialLinkRow {
+  denialId: number;
+  storyId: number;
+  score: number;
+  reasons: string[];
+}
+
+export interface StoryListFilter {
+  /** Only these stories (the ids of a query's hits); undefined: all. */
+  ids?: number[];
+  /** Stories with an item naming one of these QIDs. */
+  entities?: string[];
+  /** ISO 8601: stories overlapping [from, to]. */
+  from?: string;
+  to?: string;
+  minItems: number;
+  limit: number;
+  offset: number;
+}
+
+interface ItemRefRow {
+  id: number;
+  title: string;
+  url: string | null;
+  outlet: string;
+  source_id: number;
+  kind: SourceKind;
+  language: string;
+  sort_at: string;
+  denial: number;
+  mentions_denial: number;
+  duplicate_of: number | null;
+}
+
+const ITEM_REF = `SELECT i.id, i.title, i.url, s.name AS outlet, i.source_id, s.kind, i.language, i.sort_at, i.denial, i.mentions_denial, i.duplicate_of
+  FROM items i JOIN sources s ON s.id = i.source_id`;
+
+const json = (v: unknown): string => JSON.stringify(v);
+
+/** Stories, denial links and the clustering state (analysed terms per item, term frequencies). */
+export class StoryRepository {
+  constructor(private readonly db: Db) {}
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Document frequencies and document count of the clustered items, as TermStats JSON parts. */
+  termStats(): { documents: number; frequencies: Record<string, number> } {
+    const documents = Number(this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(STATS_DOCUMENTS) ?? 0);
+    const frequencies: Record<string, number> = {};
+    for (const r of this.db.prepare('SELECT key, df FROM term_stats').iterate() as IterableIterator<{ key: string; df: number }>) frequencies[r.key] = r.df;
+    return { documents, frequencies };
+  }
+
+  /** Counts one more document with these keys (each once). */
+  addStats(keys: Iterable<string>): void {
+    const up = this.db.prepare('INSERT INTO term_stats (key, df) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1');
+    for (const k of new Set(keys)) up.run(k);
+    this.db
+      .prepare(`INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`)
+      .run(STATS_DOCUMENTS);
+  }
+
+  /** Replaces the frequencies as a whole (re-clustering). */
+  replaceStats(documents: number, frequencies: Record<string, number>): void {
+    this.db.prepare('DELETE FROM term_stats').run();
+    const ins = this.db.prepare('INSERT INTO term_stats (key, df) VALUES (?, ?)');
+    for (const [k, df] of Object.entries(frequencies)) ins.run(k, df);
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(STATS_DOCUMENTS, String(documents));
+  }
+
+  writeTerms(itemId: number, terms: Iterable<string>): void {
+    this.db.prepare('DELETE FROM item_terms WHERE item_id = ?').run(itemId);
+    const ins = this.db.prepare('INSERT OR IGNORE INTO item_terms (term, item_id) VALUES (?, ?)');
+    for (const t of new Set(terms)) ins.run(t, itemId);
+  }
+
+  /** One item for clustering, with its stored terms; null when it no longer exists. */
+  item(id: number): (StoryItemRow & { title: string; summary: string | null; contentText: string | null }) | null {
+    const r = this.db
+      .prepare(
+        `SELECT i.id, i.story_id, i.source_id, s.name AS outlet, s.kind, i.language, i.sort_at, i.entities_json, i.denial, i.mentions_denial,
+           i.title, i.summary, i.content_text
+         FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`,
+      )
+      .get(id) as (CandidateRow & { title: string; summary: string | null; content_text: string | null }) | undefined;
+    if (!r) return null;
+    return { ...toCandidate(r, this.termsOf([r.id]).get(r.id) ?? []), title: r.title, summary: r.summary, contentText: r.content_text };
+  }
+
+  /**
+   * Items already in a story within [from, to] that share one of `entities` or `terms` with item `id`,
+   * nearest in time first: the neighbours libs/enrich's assignStory compares an incoming item with.
+   */
+  neighbours(q: { id: number; at: string; from: string; to: string; entities: string[]; terms: string[]; limit: number }): StoryItemRow[] {
+    const rows = this.db
+      .prepare(
+        `WITH cand(id) AS (
+           SELECT item_id FROM item_entities WHERE qid IN (SELECT value FROM json_each(@entities))
+           UNION SELECT item_id FROM item_terms WHERE term IN (SELECT value FROM json_each(@terms)))
+         SELECT i.id, i.story_id, i.source_id, s.name AS outlet, s.kind, i.language, i.sort_at, i.entities_json, i.denial, i.mentions_denial
+         FROM cand JOIN items i ON i.id = cand.id JOIN sources s ON s.id = i.source_id
+         WHERE i.story_id IS NOT NULL AND i.id <> @id AND i.sort_at BETWEEN @from AND @to
+         ORDER BY abs(julianday(i.sort_at) - julianday(@at)), i.id DESC LIMIT @limit`,
+      )
+      .all({ id: q.id, at: q.at, from: q.from, to: q.to, entities: json(q.entities), terms: json(q.terms), limit: q.limit }) as CandidateRow[];
+    const terms = this.termsOf(rows.map((r) => r.id));
+    return rows.map((r) => toCandidate(r, terms.get(r.id) ?? []));
+  }
+
+  /** Every item for re-clustering, `batch` rows at a time, with its stored terms. */
+  *iterateItems(batch = 1000): Generator<StoryItemRow[]> {
+    let after = 0;
+    const stmt = this.db.prepare(
+      `SELECT i.id, i.story_id, i.source_id, s.name AS outlet, s.kind, i.language, i.sort_at, i.entities_json, i.denial, i.mentions_denial
+       FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id > ? ORDER BY i.id LIMIT ?`,
+    );
+    for (;;) {
+      const rows = stmt.all(after, batch) as CandidateRow[];
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.id;
+      const terms = this.termsOf(rows.map((r) => r.id));
+      yield rows.map((r) => toCandidate(r, terms.get(r.id) ?? []));
+    }
+  }
+
+  private termsOf(ids: number[]): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    if (ids.length === 0) return out;
+    const rows = this.db.prepare('SELECT item_id, term FROM item_terms WHERE item_id IN (SELECT value FROM json_each(?))').all(json(ids)) as { item_id: number; term: string }[];
+    for (const r of rows) {
+      const list = out.get(r.item_id);
+      if (list) list.push(r.term);
+      else out.set(r.item_id, [r.term]);
+    }
+    return out;
+  }
+
+  /** Opens a story with its first item's headline and time. */
+  createStory(title: string, at: string, now = new Date()): number {
+    const r = this.db.prepare('INSERT INTO stories (title, first_at, last_at, item_count, created_at) VALUES (?, ?, ?, 0, ?)').run(title, at, at, now.toISOString());
+    return Number(r.lastInsertRowid);
+  }
+
+  /**
+   * Puts an item in a story and queues it for re-indexing, so that its `storyId` reaches search; keeps
+   * the story's times and count in step.
+   */
+  assign(itemId: number, storyId: number, at: string, now = new Date()): void {
+    this.db.prepare('UPDATE items SET story_id = ? WHERE id = ?').run(storyId, itemId);
+    this.db
+      .prepare('UPDATE stories SET first_at = min(first_at, @at), last_at = max(last_at, @at), item_count = item_count + 1 WHERE id = @id')
+      .run({ id: storyId, at });
+    this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)').run(OUTBOX_INDEX_TOPIC, itemId, now.toISOString(), now.toISOString());
+  }
+
+  maxStoryId(): number {
+    return (this.db.prepare('SELECT max(id) FROM stories').pluck().get() as number | null) ?? 0;
+  }
+
+  /**
+   * Replaces every story by a new clustering in one transaction: items whose story changed are queued
+   * for re-indexing; the stories no item points to any more are dropped, with their denial links.
+   */
+  replaceClustering(assignments: { id: number; storyId: number }[], now = new Date()): { stories: number; moved: number } {
+    return this.transaction(() => {
+      const current = new Map((this.db.prepare('SELECT id, story_id FROM items').all() as { id: number; story_id: number | null }[]).map((r) => [r.id, r.story_id]));
+      const setStory = this.db.prepare('UPDATE items SET story_id = ? WHERE id = ?');
+      const enqueue = this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)');
+      let moved = 0;
+      for (const a of assignments) {
+        if (!current.has(a.id)) continue;
+        if (current.get(a.id) === a.storyId) continue;
+        setStory.run(a.storyId, a.id);
+        enqueue.run(OUTBOX_INDEX_TOPIC, a.id, now.toISOString(), now.toISOString());
+        moved += 1;
+      }
+      this.db.prepare('DELETE FROM denial_links').run();
+      this.db.prepare('DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM items WHERE story_id IS NOT NULL)').run();
+      this.db
+        .prepare(
+          `INSERT INTO stories (id, title, first_at, last_at, item_count, created_at)
+           SELECT i.story_id, (SELECT f.title FROM items f WHERE f.story_id = i.story_id ORDER BY f.sort_at, f.id LIMIT 1),
+             min(i.sort_at), max(i.sort_at), count(*), @now
+           FROM items i WHERE i.story_id IS NOT NULL GROUP BY i.story_id
+           ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_at = excluded.first_at, last_at = excluded.last_at, item_count = excluded.item_count`,
+        )
+        .run({ now: now.toISOString() });
+      const stories = this.db.prepare('SELECT count(*) FROM stories').pluck().get() as number;
+      return { stories, moved };
+    });
+  }
+
+  /** Stories with claim items first reported within [from, to] that share an entity with `entities`. */
+  candidateStories(q: { from: string; to: string; entities: string[]; limit: number }): number[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT i.story_id FROM item_entities e JOIN items i ON i.id = e.item_id JOIN stories st ON st.id = i.story_id
+         WHERE e.qid IN (SELECT value FROM json_each(@entities)) AND i.denial = 0 AND st.first_at BETWEEN @from AND @to
+         ORDER BY st.first_at DESC LIMIT @limit`,
+      )
+      .pluck()
+      .all({ from: q.from, to: q.to, entities: json(q.entities), limit: q.limit }) as number[];
+  }
+
+  /** The claim side of stories (official denials left out), summarised for denial linking. */
+  profiles(storyIds: number[]): StoryProfileRow[] {
+    if (storyIds.length === 0) return [];
+    const ids = json(storyIds);
+    const base = this.db
+      .prepare(
+        `SELECT i.story_id AS storyId, min(i.sort_at) AS firstReportedAt, max(i.sort_at) AS lastAt, count(*) AS items, json_group_array(DISTINCT s.name) AS outlets
+         FROM items i JOIN sources s ON s.id = i.source_id
+         WHERE i.story_id IN (SELECT value FROM json_each(?)) AND i.denial = 0 GROUP BY i.story_id`,
+      )
+      .all(ids) as { storyId: number; firstReportedAt: string; lastAt: string; items: number; outlets: string }[];
+    const out = new Map<number, StoryProfileRow>(
+      base.map((b) => [b.storyId, { ...b, outlets: JSON.parse(b.outlets) as string[], entityCounts: new Map(), termCounts: new Map() }]),
+    );
+    const count = (sql: string, pick: (p: StoryProfileRow) => Map<string, number>) => {
+      for (const r of this.db.prepare(sql).all(ids) as { storyId: number; key: string; n: number }[]) {
+        const p = out.get(r.storyId);
+        if (p) pick(p).set(r.key, r.n);
+      }
+    };
+    count(
+      `SELECT i.story_id AS storyId, e.qid AS key, count(*) AS n FROM items i JOIN item_entities e ON e.item_id = i.id
+       WHERE i.story_id IN (SELECT value FROM json_each(?)) AND i.denial = 0 GROUP BY i.story_id, e.qid`,
+      (p) => p.entityCounts,
+    );
+    count(
+      `SELECT i.story_id AS storyId, t.term AS key, count(*) AS n FROM items i JOIN item_terms t ON t.item_id = i.id
+       WHERE i.story_id IN (SELECT value FROM json_each(?)) AND i.denial = 0 GROUP BY i.story_id, t.term`,
+      (p) => p.termCounts,
+    );
+    return [...out.values()];
+  }
+
+  /** Replaces the links of one denial. */
+  replaceLinks(denialId: number, links: Omit<DenialLinkRow, 'denialId'>[], now = new Date()): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM denial_links WHERE denial_id = ?').run(denialId);
+      const ins = this.db.prepare('INSERT INTO denial_links (denial_id, story_id, score, reasons_json, linked_at) VALUES (?, ?, ?, ?, ?)');
+      for (const l of links) ins.run(denialId, l.storyId, l.score, json(l.reasons), now.toISOString());
+    });
+  }
+
+  /** Official denials published within [from, to], for re-linking after coverage arrived. */
+  denialIdsBetween(from: string, to: string, limit: number): number[] {
+    return this.db
+      .prepare(`SELECT i.id FROM items i JOIN sources s ON s.id = i.source_id WHERE i.denial = 1 AND s.kind = 'official' AND i.sort_at BETWEEN ? AND ? ORDER BY i.sort_at LIMIT ?`)
+      .pluck()
+      .all(from, to, limit) as number[];
+  }
+
+  allDenialIds(): number[] {
+    return this.db.prepare(`SELECT i.id FROM items i JOIN sources s ON s.id = i.source_id WHERE i.denial = 1 AND s.kind = 'official' ORDER BY i.sort_at, i.id`).pluck().all() as number[];
+  }
+
+  linksOfStory(storyId: number): DenialLinkRow[] {
+    return (this.db.prepare('SELECT denial_id, story_id, score, reasons_json FROM denial_links WHERE story_id = ? ORDER BY score DESC').all(storyId) as LinkRow[]).map(toLink);
+  }
+
+  linksOfDenials(denialIds: number[]): DenialLinkRow[] {
+    return (
+      this.db
+        .prepare('SELECT denial_id, story_id, score, reasons_json FROM denial_links WHERE denial_id IN (SELECT value FROM json_each(?)) ORDER BY score DESC')
+        .all(json(denialIds)) as LinkRow[]
+    ).map(toLink);
+  }
+
+  /** Official denials, newest first; with `storyId`, only those linked to it. */
+  listDenials(q: { storyId?: number; limit: number; offset: number }): { total: number; items: StoryItemRef[] } {
+    const where = `WHERE i.denial = 1 AND s.kind = 'official'${q.storyId !== undefined ? ' AND i.id IN (SELECT denial_id FROM denial_links WHERE story_id = @story)' : ''}`;
+    const params = { story: q.storyId, limit: q.limit, offset: q.offset };
+    const total = this.db.prepare(`SELECT count(*) FROM items i JOIN sources s ON s.id = i.source_id ${where}`).pluck().get(params) as number;
+    const rows = this.db.prepare(`${ITEM_REF} ${where} ORDER BY i.sort_at DESC, i.id DESC LIMIT @limit OFFSET @offset`).all(params) as ItemRefRow[];
+    return { total, items: rows.map(toItemRef) };
+  }
+
+  /** Stories with live counts from their items, most recently active first. */
+  list(f: StoryListFilter): { total: number; stories: StoryOverview[] } {
+    const conds = ['i.story_id IS NOT NULL'];
+    if (f.ids) conds.push('i.story_id IN (SELECT value FROM json_each(@ids))');
+    if (f.entities?.length) {
+      conds.push(
+        'i.story_id IN (SELECT x.story_id FROM items x JOIN item_entities e ON e.item_id = x.id WHERE x.story_id IS NOT NULL AND e.qid IN (SELECT value FROM json_each(@entities)))',
+      );
+    }
+    const having = ['count(*) >= @minItems'];
+    if (f.from) having.push('max(i.sort_at) >= @from');
+    if (f.to) having.push('min(i.sort_at) <= @to');
+    const params = { ids: json(f.ids ?? []), entities: json(f.entities ?? []), from: f.from, to: f.to, minItems: f.minItems, limit: f.limit, offset: f.offset };
+    const grouped = `SELECT i.story_id AS id, min(i.sort_at) AS firstAt, max(i.sort_at) AS lastAt, count(*) AS itemCount, count(DISTINCT i.source_id) AS outletCount,
+        json_group_array(DISTINCT i.language) AS languages
+      FROM items i WHERE ${conds.join(' AND ')} GROUP BY i.story_id HAVING ${having.join(' AND ')}`;
+    const total = this.db.prepare(`SELECT count(*) FROM (${grouped})`).pluck().get(params) as number;
+    const rows = this.db.prepare(`${grouped} ORDER BY lastAt DESC, id DESC LIMIT @limit OFFSET @offset`).all(params) as OverviewRow[];
+    return { total, stories: this.overviews(rows) };
+  }
+
+  get(id: number): StoryOverview {
+    const row = this.db
+      .prepare(
+        `SELECT i.story_id AS id, min(i.sort_at) AS firstAt, max(i.sort_at) AS lastAt, count(*) AS itemCount, count(DISTINCT i.source_id) AS outletCount,
+           json_group_array(DISTINCT i.language) AS languages
+         FROM items i WHERE i.story_id = ? GROUP BY i.story_id`,
+      )
+      .get(id) as OverviewRow | undefined;
+    if (!row) throw new DomainError('NOT_FOUND', `story ${id} does not exist`, { field: 'id' });
+    return this.overviews([row])[0]!;
+  }
+
+  /** A story's items in time order. */
+  items(storyId: number): StoryItemRef[] {
+    return (this.db.prepare(`${ITEM_REF} WHERE i.story_id = ? ORDER BY i.sort_at, i.id`).all(storyId) as ItemRefRow[]).map(toItemRef);
+  }
+
+  itemRefs(ids: number[]): StoryItemRef[] {
+    if (ids.length === 0) return [];
+    const rows = this.db.prepare(`${ITEM_REF} WHERE i.id IN (SELECT value FROM json_each(?))`).all(json(ids)) as ItemRefRow[];
+    const byId = new Map(rows.map((r) => [r.id, toItemRef(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** The story of each item. */
+  storiesOf(itemIds: number[]): Map<number, number> {
+    const rows = this.db
+      .prepare('SELECT id, story_id FROM items WHERE story_id IS NOT NULL AND id IN (SELECT value FROM json_each(?))')
+      .all(json(itemIds)) as { id: number; story_id: number }[];
+    return new Map(rows.map((r) => [r.id, r.story_id]));
+  }
+
+  private overviews(rows: OverviewRow[]): StoryOverview[] {
+    if (rows.length === 0) return [];
+    const ids = json(rows.map((r) => r.id));
+    const titles = new Map(
+      (this.db.prepare('SELECT id, title FROM stories WHERE id IN (SELECT value FROM json_each(?))').all(ids) as { id: number; title: string }[]).map((r) => [r.id, r.title]),
+    );
+    const denials = new Map(
+      (
+        this.db.prepare('SELECT story_id, count(*) AS n FROM denial_links WHERE story_id IN (SELECT value FROM json_each(?)) GROUP BY story_id').all(ids) as {
+          story_id: number;
+          n: number;
+        }[]
+      ).map((r) => [r.story_id, r.n]),
+    );
+    const entityRows = this.db
+      .prepare(
+        `SELECT i.story_id AS storyId, e.qid, count(*) AS n FROM items i JOIN item_entities e ON e.item_id = i.id
+         WHERE i.story_id IN (SELECT value FROM json_each(?)) GROUP BY i.story_id, e.qid ORDER BY n DESC, e.qid`,
+      )
+      .all(ids) as { storyId: number; qid: string; n: number }[];
+    const names = this.entityNames(rows.map((r) => r.id));
+    const entities = new Map<number, EntityRef[]>();
+    for (const e of entityRows) {
+      const list = entities.get(e.storyId) ?? [];
+      if (list.length < 8) list.push({ qid: e.qid, name: names.get(e.qid) ?? e.qid });
+      entities.set(e.storyId, list);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      title: titles.get(r.id) ?? '',
+      firstAt: r.firstAt,
+      lastAt: r.lastAt,
+      itemCount: r.itemCount,
+      outletCount: r.outletCount,
+      languages: (JSON.parse(r.languages) as string[]).sort(),
+      entities: entities.get(r.id) ?? [],
+      denialCount: denials.get(r.id) ?? 0,
+    }));
+  }
+
+  /** Entity display names as the items of these stories carry them. */
+  private entityNames(storyIds: number[]): Map<string, string> {
+    const names = new Map<string, string>();
+    const rows = this.db.prepare('SELECT entities_json FROM items WHERE story_id IN (SELECT value FROM json_each(?))').pluck().all(json(storyIds)) as string[];
+    for (const r of rows) for (const e of JSON.parse(r) as EntityRef[]) if (!names.has(e.qid)) names.set(e.qid, e.name);
+    return names;
+  }
+}
+
+interface CandidateRow {
+  id: number;
+  story_id: number | null;
+  source_id: number;
+  outlet: string;
+  kind: SourceKind;
+  language: string;
+  sort_at: string;
+  entities_json: string;
+  denial: number;
+  mentions_denial: number;
+}
+
+interface OverviewRow {
+  id: number;
+  firstAt: string;
+  lastAt: string;
+  itemCount: number;
+  outletCount: number;
+  languages: string;
+}
+
+interface LinkRow {
+  denial_id: number;
+  story_id: number;
+  score: number;
+  reasons_json: string;
+}
+
+function toCandidate(r: CandidateRow, terms: string[]): StoryItemRow {
+  return {
+    id: r.id,
+    storyId: r.story_id,
+    sourceId: r.source_id,
+    outlet: r.outlet,
+    kind: r.kind,
+    language: r.language,
+    publishedAt: r.sort_at,
+    entities: (JSON.parse(r.entities_json) as EntityRef[]).map((e) => e.qid),
+    terms,
+    denial: r.denial === 1,
+    mentionsDenial: r.mentions_denial === 1,
+  };
+}
+
+function toLink(r: LinkRow): DenialLinkRow {
+  return { denialId: r.denial_id, storyId: r.story_id, score: r.score, reasons: JSON.parse(r.reasons_json) as string[] };
+}
+
+function toItemRef(r: ItemRefRow): StoryItemRef {
+  return {
+    id: r.id,
+    title: r.title,
+    url: r.url,
+    outlet: r.outlet,
+    sourceId: r.source_id,
+    kind: r.kind,
+    language: r.language,
+    publishedAt: r.sort_at,
+    denial: r.denial === 1,
+    mentionsDenial: r.mentions_denial === 1,
+    duplicateOf: r.duplicate_of,
+  };
+}

@@ -78,6 +78,8 @@ describe('bad input', () => {
     expect((await app.api('/api/sources/999999', { method: 'PATCH', json: { name: 'y' } })).status).toBe(404);
     expect((await fetch(app.url + '/api/sources')).status).toBe(401);
     expect((await fetch(app.url + '/api/sources', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    const openApi = (await (await fetch(app.url + '/api/docs-json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openApi.paths)).toEqual(expect.arrayContaining(['/api/sources', '/api/search', '/api/health']));
     const health = await fetch(app.url + '/api/health');
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', checks: { db: { status: 'up' }, search: { status: 'up' }, scheduler: { status: 'off' } } });

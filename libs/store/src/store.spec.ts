@@ -89,6 +89,24 @@ describe('Store', () => {
     expect(store.sources.pollLog(s.id).map((l) => l.status)).toEqual(['error', 'error', 'unchanged', 'ok']);
   });
 
+  it('flags a source that answers but has published nothing for three usual gaps as silent, not broken', () => {
+    const s = source();
+    const hour = 3_600_000;
+    const start = Date.now() - 30 * 24 * hour;
+    // Six items an hour apart, a month ago: the usual gap is one hour.
+    for (let i = 0; i < 6; i++) {
+      const at = new Date(start + i * hour).toISOString();
+      store.items.insertIfNew(item(s.id, { guid: `g${i}`, url: `https://example.org/${i}`, contentHash: `h${i}`, publishedAt: at, fetchedAt: at }));
+    }
+    const poll = { fetched: 6, new: 6, duplicates: 0, errors: 0, unchanged: false, error: null, durationMs: 5, httpStatus: 200, nextPollAt: new Date() };
+    store.sources.recordPoll(s.id, { ...poll, startedAt: new Date(start + 6 * hour) });
+    store.sources.recordPoll(s.id, { ...poll, new: 0, unchanged: true, startedAt: new Date() });
+    expect(store.sources.get(s.id).lastStatus).toBe('silent');
+    // A fresh item ends the silence.
+    store.sources.recordPoll(s.id, { ...poll, new: 1, startedAt: new Date() });
+    expect(store.sources.get(s.id).lastStatus).toBe('ok');
+  });
+
   it('deleting a source removes its items and reports their ids', () => {
     const s = source();
     const r = store.items.insertIfNew(item(s.id));

@@ -29,6 +29,7 @@ const boundaries = Object.entries(allowed).map(([dir, deps]) => ({
             message: `${dir} may import only: ${deps.join(', ') || 'nothing of ours'} (DESIGN.md, dependency direction).`,
           },
           { group: ['../../libs/*', '../../../libs/*', '../../apps/*', '../../../apps/*'], message: 'Import workspace packages by name (@parallax/...), never by relative path.' },
+          ...(dir === 'apps/dashboard' ? [{ group: ['**/api/src/**'], message: 'The dashboard reaches the API over HTTP only.' }] : []),
         ],
       },
     ],
@@ -47,4 +48,15 @@ export default tseslint.config(
     },
   },
   ...boundaries,
+  // Accepted exception: the dashboard's browser tests start the real API through its test starter, loaded by
+  // relative path, and seed a large corpus through the libraries; nothing under e2e/ ships in the dashboard.
+  {
+    files: ['apps/dashboard/e2e/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '/api/src/(?!testing/test-app\\.js$)', message: 'Browser tests load only the API test starter (apps/api/src/testing/test-app.ts).' }] },
+      ],
+    },
+  },
 );

@@ -10,3 +10,4 @@ export * from './poll-scheduler.js';
 export * from './runtime.js';
 export * from './seed.js';
 export * from './alerts/index.js';
+export * from './stories/index.js';

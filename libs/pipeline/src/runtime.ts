@@ -12,6 +12,8 @@ import { IngestCycle } from './ingest-cycle.js';
 import type { Logger } from './logger.js';
 import { PipelineEvents } from './pipeline-events.js';
 import { PollScheduler } from './poll-scheduler.js';
+import { RetagJob } from './stories/retag-job.js';
+import { StoryAssigner } from './stories/story-assigner.js';
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -44,6 +46,10 @@ export class Runtime {
   readonly feeder: IndexFeeder;
   readonly scheduler: PollScheduler;
   readonly alerts: Alerts;
+  /** Story clustering of new items and denial linking (drains the `story` outbox). */
+  readonly stories: StoryAssigner;
+  /** Re-tags stored items and re-clusters their stories. */
+  readonly retag: RetagJob;
 
   readonly index: SearchIndex;
 
@@ -78,6 +84,8 @@ export class Runtime {
       smtpUrl: options.smtpUrl ?? null,
       retrySchedule: options.alertRetrySchedule,
     });
+    this.stories = new StoryAssigner({ store, events: this.events, logger, feeder: this.feeder });
+    this.retag = new RetagJob({ store, events: this.events, logger, assigner: this.stories, enricher: () => this.enricher });
   }
 
   static async open(options: RuntimeOptions): Promise<Runtime> {
@@ -96,6 +104,8 @@ export class Runtime {
 
   async close(): Promise<void> {
     await this.scheduler.idle();
+    await this.retag.idle();
+    await this.stories.close();
     await this.alerts.close();
     await this.demo.stop();
     await this.index.close();

@@ -1,0 +1,65 @@
+import { type DenialLink, type StorySummary, type TermStats, linkDenial } from '@parallax/enrich';
+import type { StoryProfileRow, StoryRepository } from '@parallax/store';
+import { statementTerms } from './story-terms.js';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** linkDenial's defaults: stories first reported up to 14 days before a denial, or 12 hours after its date. */
+const WINDOW_DAYS = 14;
+const SKEW_HOURS = 12;
+/** Candidate stories per denial, most recent first. */
+const MAX_CANDIDATES = 200;
+/** Links kept per denial: a statement rejects one report, now and then a few. */
+const MAX_LINKS = 3;
+/** Terms summarising a story for linking: the most characteristic, by count × idf. */
+const STORY_TERMS = 40;
+
+/**
+ * Links official denials to the stories they reject (libs/enrich `linkDenial`) and stores the links.
+ * A story is judged by its claim items only: the denial's own item, and any other official denial
+ * clustered with it, are not evidence of what the denial answers.
+ */
+export class DenialLinker {
+  constructor(private readonly repo: StoryRepository) {}
+
+  /** Replaces the links of one denial; returns them. */
+  link(denialId: number, stats: TermStats): DenialLink[] {
+    const d = this.repo.item(denialId);
+    if (!d || !d.denial) {
+      this.repo.replaceLinks(denialId, []);
+      return [];
+    }
+    const at = Date.parse(d.publishedAt);
+    const text = [d.title, d.summary, d.contentText].filter((s): s is string => !!s).join('\n');
+    const ids = this.repo.candidateStories({
+      from: new Date(at - WINDOW_DAYS * DAY_MS).toISOString(),
+      to: new Date(at + SKEW_HOURS * HOUR_MS).toISOString(),
+      entities: d.entities,
+      limit: MAX_CANDIDATES,
+    });
+    const summaries = this.repo.profiles(ids).map((p) => summarise(p, stats));
+    const links = linkDenial({ id: d.id, publishedAt: d.publishedAt, entities: d.entities, terms: statementTerms(text), text, outlet: d.outlet }, summaries, {
+      stats,
+      windowDays: WINDOW_DAYS,
+      clockSkewHours: SKEW_HOURS,
+    }).slice(0, MAX_LINKS);
+    this.repo.replaceLinks(denialId, links);
+    return links;
+  }
+}
+
+function summarise(p: StoryProfileRow, stats: TermStats): StorySummary {
+  const terms = [...p.termCounts]
+    .map(([t, n]) => ({ t, w: n * stats.idf(t) }))
+    .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1))
+    .slice(0, STORY_TERMS)
+    .map((x) => x.t);
+  return {
+    storyId: p.storyId,
+    firstReportedAt: p.firstReportedAt,
+    lastAt: p.lastAt,
+    entities: [...p.entityCounts].map(([qid, n]) => ({ qid, weight: n / p.items })),
+    terms,
+    outlets: p.outlets,
+  };
+}

@@ -1,0 +1,201 @@
+import { performance } from 'node:perf_hooks';
+import type { Enrichment, Item, RetagResult, RetagStatus } from '@parallax/domain';
+import { DomainError } from '@parallax/domain';
+import { type Enricher, TermStats, clusterStories, storyStatsKeys } from '@parallax/enrich';
+import type { Store, StoryItemRow } from '@parallax/store';
+import type { Logger } from '../logger.js';
+import type { PipelineEvents } from '../pipeline-events.js';
+import type { StoryAssigner } from './story-assigner.js';
+import { storyTerms } from './story-terms.js';
+
+export interface RetagJobOptions {
+  store: Store;
+  events: PipelineEvents;
+  logger: Logger;
+  assigner: StoryAssigner;
+  /** The current enricher (replaced when analysts add entities). */
+  enricher: () => Pick<Enricher, 'enrich'>;
+  batchSize?: number;
+}
+
+const IDLE: RetagStatus = { running: false, phase: 'idle', done: 0, total: 0, startedAt: null, finishedAt: null, result: null, error: null };
+
+/**
+ * Re-tags every stored item with the current enricher (new custom entities apply to old items), then
+ * re-clusters all stories from scratch (libs/enrich `clusterStories`) and re-links every official
+ * denial. Progress goes out as `progress` events (task `retag`, phase in `detail`). Story ids are kept
+ * where a new cluster holds most of an old story's items, so links to a story survive a re-tag.
+ */
+export class RetagJob {
+  private state: RetagStatus = IDLE;
+  private running: Promise<RetagResult> | null = null;
+
+  constructor(private readonly o: RetagJobOptions) {}
+
+  status(): RetagStatus {
+    return { ...this.state };
+  }
+
+  /** Starts the job in the background; a CONFLICT while one runs. */
+  start(): RetagStatus {
+    if (this.running) throw new DomainError('CONFLICT', 'a re-tag is already running', { field: 'retag' });
+    this.run().catch((err: unknown) => this.o.logger.error({ err: String(err) }, 'retag failed'));
+    return this.status();
+  }
+
+  /** Runs the job to its end (the CLI awaits it); joins a run under way. */
+  run(): Promise<RetagResult> {
+    this.running ??= this.execute().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  /** Resolves when no job runs: for a clean shutdown. */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
+  private async execute(): Promise<RetagResult> {
+    const total = this.o.store.items.count();
+    this.state = { ...IDLE, running: true, phase: 'enrich', total, startedAt: new Date().toISOString() };
+    try {
+      const t0 = performance.now();
+      const retagged = await this.enrichAll(total);
+      const t1 = performance.now();
+      this.progress('cluster', 0, 1);
+      const { stories, moved, items } = await this.recluster();
+      this.progress('cluster', 1, 1);
+      const t2 = performance.now();
+      const denialLinks = await this.relinkAll();
+      const t3 = performance.now();
+      await this.o.assigner.drain();
+      const result: RetagResult = {
+        items,
+        retagged,
+        stories,
+        moved,
+        denialLinks,
+        enrichMs: Math.round(t1 - t0),
+        clusterMs: Math.round(t2 - t1),
+        linkMs: Math.round(t3 - t2),
+      };
+      this.state = { ...this.state, running: false, phase: 'done', done: this.state.total, finishedAt: new Date().toISOString(), result };
+      this.o.events.emit('progress', { task: 'retag', done: this.state.total, total: this.state.total, detail: 'done' });
+      this.o.logger.info({ ...result }, 'retag done');
+      return result;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.state = { ...this.state, running: false, phase: 'failed', finishedAt: new Date().toISOString(), error: message };
+      this.o.events.emit('progress', { task: 'retag', done: this.state.done, total: this.state.total, detail: `failed: ${message}` });
+      throw err;
+    }
+  }
+
+  private progress(phase: RetagStatus['phase'], done: number, total: number): void {
+    this.state = { ...this.state, phase, done, total };
+    this.o.events.emit('progress', { task: 'retag', done, total, detail: phase });
+  }
+
+  /** Re-runs language, entities and stance over every item; writes (and re-indexes) only what changed. */
+  private async enrichAll(total: number): Promise<number> {
+    const languages = new Map<number, string | null>();
+    const enricher = this.o.enricher();
+    let done = 0;
+    let changed = 0;
+    this.progress('enrich', 0, total);
+    for (const batch of this.o.store.items.iterate(this.o.batchSize ?? 500)) {
+      const terms: { id: number; terms: string[] }[] = [];
+      for (const item of batch) {
+        let declared = languages.get(item.sourceId);
+        if (declared === undefined) {
+          declared = this.o.store.sources.get(item.sourceId).language ?? null;
+          languages.set(item.sourceId, declared);
+        }
+        const e = enricher.enrich({ title: item.title, summary: item.summary, contentText: item.contentText, declaredLanguage: declared, sourceKind: item.kind });
+        if (!sameEnrichment(item, e)) {
+          this.o.store.items.updateEnrichment(item.id, e);
+          changed += 1;
+        }
+        terms.push({ id: item.id, terms: storyTerms(item.title, item.summary) });
+      }
+      // The analyser may have changed since the items were placed: their terms are written afresh.
+      this.o.assigner.repo.transaction(() => {
+        for (const t of terms) this.o.assigner.repo.writeTerms(t.id, t.terms);
+      });
+      done += batch.length;
+      this.progress('enrich', done, total);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return changed;
+  }
+
+  /** Clusters every item from scratch, keeping story ids where the new clusters continue old stories. */
+  private recluster(): Promise<{ stories: number; moved: number; items: number }> {
+    return this.o.assigner.exclusive((stats) => {
+      const repo = this.o.assigner.repo;
+      const rows: StoryItemRow[] = [];
+      for (const batch of repo.iterateItems()) rows.push(...batch);
+      const next = new TermStats();
+      for (const r of rows) next.add(storyStatsKeys(r));
+      const firstStoryId = repo.maxStoryId() + 1;
+      const clustered = clusterStories(rows, { stats: next, firstStoryId });
+      const ids = stableStoryIds(rows, clustered, firstStoryId);
+      const assignments = clustered.map((c) => ({ id: c.id, storyId: ids.get(c.storyId) ?? c.storyId }));
+      const json = next.toJSON();
+      const { stories, moved } = repo.transaction(() => {
+        repo.replaceStats(json.documents, json.frequencies);
+        return repo.replaceClustering(assignments);
+      });
+      stats(next);
+      return { stories, moved, items: rows.length };
+    });
+  }
+
+  private relinkAll(): Promise<number> {
+    return this.o.assigner.exclusive((stats) => {
+      const ids = this.o.assigner.repo.allDenialIds();
+      let links = 0;
+      this.progress('link', 0, ids.length);
+      for (const [n, id] of ids.entries()) {
+        links += this.o.assigner.linker.link(id, stats()).length;
+        this.progress('link', n + 1, ids.length);
+      }
+      return links;
+    });
+  }
+}
+
+function sameEnrichment(item: Item, e: Enrichment): boolean {
+  return (
+    item.language === e.language &&
+    item.denial === e.denial &&
+    item.mentionsDenial === e.mentionsDenial &&
+    JSON.stringify(item.entities.map((x) => x.qid).sort()) === JSON.stringify(e.entities.map((x) => x.qid).sort())
+  );
+}
+
+/**
+ * Maps each new cluster to the old story most of its items were in, largest clusters first, each old
+ * id used once; the others keep their fresh ids (from `firstStoryId` up, never an old story's id).
+ */
+function stableStoryIds(rows: readonly StoryItemRow[], clustered: readonly { id: number; storyId: number }[], firstStoryId: number): Map<number, number> {
+  const oldOf = new Map(rows.map((r) => [r.id, r.storyId]));
+  const votes = new Map<number, Map<number, number>>();
+  for (const c of clustered) {
+    const old = oldOf.get(c.id);
+    const v = votes.get(c.storyId) ?? new Map<number, number>();
+    if (old !== null && old !== undefined && old < firstStoryId) v.set(old, (v.get(old) ?? 0) + 1);
+    votes.set(c.storyId, v);
+  }
+  const size = (v: Map<number, number>) => [...v.values()].reduce((s, n) => s + n, 0);
+  const out = new Map<number, number>();
+  const used = new Set<number>();
+  for (const [cluster, v] of [...votes].sort((a, b) => size(b[1]) - size(a[1]) || a[0] - b[0])) {
+    const best = [...v].filter(([old]) => !used.has(old)).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (!best) continue;
+    used.add(best[0]);
+    out.set(cluster, best[0]);
+  }
+  return out;
+}

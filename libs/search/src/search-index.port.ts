@@ -24,4 +24,30 @@ export interface SearchIndex {
   clear(): Promise<void>;
   health(): Promise<{ ok: boolean; detail?: string }>;
   close(): Promise<void>;
+  /**
+   * Optional: replaces the whole index with `batches` while searches keep answering from the old
+   * contents (Meilisearch builds a second index and swaps it in). Returns how many documents went
+   * in. Adapters without it are rebuilt by `rebuildIndex` as clear + upsert.
+   */
+  rebuild?(batches: Iterable<SearchDocument[]> | AsyncIterable<SearchDocument[]>, progress?: RebuildProgress): Promise<number>;
+}
+
+/** Called with the number of documents written so far. */
+export type RebuildProgress = (done: number) => void;
+
+/** Rebuilds an index from the source of truth: the adapter's own `rebuild`, else clear + upsert. */
+export async function rebuildIndex(
+  index: SearchIndex,
+  batches: Iterable<SearchDocument[]> | AsyncIterable<SearchDocument[]>,
+  progress?: RebuildProgress,
+): Promise<number> {
+  if (index.rebuild) return index.rebuild(batches, progress);
+  await index.clear();
+  let done = 0;
+  for await (const docs of batches) {
+    await index.upsert(docs);
+    done += docs.length;
+    progress?.(done);
+  }
+  return done;
 }

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import { AppModule } from './app.module.js';
+import { securityHeaders } from './core/security-headers.js';
 import type { AppConfig } from './config/app-config.js';
 import { createLogger, PinoNestLogger, type AppLogger } from './infra/logger.js';
 
@@ -24,6 +25,9 @@ export async function startApp(config: AppConfig, logger: AppLogger = createLogg
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  app.use(securityHeaders());
+  // CORS stays closed: Nest sends no Access-Control-Allow-Origin unless enableCors() is called, so other
+  // origins' pages cannot read API answers; the dashboard is served from this same origin.
   // Bodies are small JSON documents (an OPML import is the largest): cap them.
   app.use(express.json({ limit: '5mb' }));
   app.use(express.text({ type: ['text/xml', 'application/xml', 'text/x-opml'], limit: '5mb' }));

@@ -7,3 +7,6 @@ export * from './outbox.repository.js';
 export * from './source.repository.js';
 export * from './store.js';
 export * from './story.repository.js';
+export * from './password-hash.js';
+export * from './server-lock.js';
+export * from './user.repository.js';

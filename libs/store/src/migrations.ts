@@ -221,4 +221,43 @@ CREATE TABLE term_stats (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 4,
+    name: 'accounts: users, login sessions, personal API tokens',
+    sql: `
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'viewer')),
+  -- scrypt$N$r$p$salt$hash (base64url); NULL for an account that can only use API tokens
+  password_hash TEXT,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- A login session: the cookie carries the secret, only its SHA-256 is kept; the CSRF token is per session.
+CREATE TABLE sessions (
+  id_sha256 TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+
+-- Personal API tokens: shown once at creation, stored as SHA-256, revocable.
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  token_sha256 TEXT NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
+CREATE INDEX api_tokens_user ON api_tokens (user_id);
+`,
+  },
 ];

@@ -4,7 +4,10 @@ import { DomainError, type Alert, type CreateAlert, type TestAlert, type UpdateA
 import { compileAlertRule, renderAlertFeed, Runtime } from '@parallax/pipeline';
 import { SEARCH_INDEX, type SearchIndex } from '@parallax/search';
 import type { AlertRecord } from '@parallax/store';
-import { AdminTokenService } from '../core/admin-token.service.js';
+import { AuthenticationService } from '../accounts/authentication.service.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { canAccessOwned, type Principal } from '../core/principal.js';
+import { refusePrivateUrl } from '../core/private-address.policy.js';
 
 /** Matches listed in an alert's Atom feed: the newest. */
 const FEED_ENTRIES = 100;
@@ -12,49 +15,64 @@ const FEED_ENTRIES = 100;
 const TEST_WINDOW_MS = 7 * 86_400_000;
 const TEST_LIMIT = 100;
 
-/** Keyword alerts over HTTP: a thin layer over libs/pipeline's Alerts (rules, match log, deliveries, feed). */
+/**
+ * Keyword alerts over HTTP: a thin layer over libs/pipeline's Alerts (rules, match log, deliveries, feed).
+ * An alert and its matches are its owner's and the admins': anyone else is told it does not exist (404).
+ */
 @Injectable()
 export class AlertsService {
   constructor(
     @Inject(Runtime) private readonly runtime: Runtime,
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
-    @Inject(AdminTokenService) private readonly tokens: AdminTokenService,
+    @Inject(AuthenticationService) private readonly auth: AuthenticationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  list(): Alert[] {
-    return this.runtime.alerts.list().map(toAlert);
+  list(p: Principal): Alert[] {
+    return this.runtime.alerts.repo.list(p.role === 'admin' ? undefined : p.username).map(toAlert);
   }
 
-  get(id: number): Alert {
-    return toAlert(this.runtime.alerts.get(id));
+  get(p: Principal, id: number): Alert {
+    return toAlert(this.owned(p, id));
   }
 
-  create(input: CreateAlert): Alert {
-    return toAlert(this.runtime.alerts.create(input));
+  create(p: Principal, input: CreateAlert): Alert {
+    if (input.channels.webhookUrl) refusePrivateUrl(input.channels.webhookUrl, this.config.allowPrivateSources, 'channels.webhookUrl');
+    return toAlert(this.runtime.alerts.create(input, p.username));
   }
 
-  update(id: number, patch: UpdateAlert): Alert {
+  update(p: Principal, id: number, patch: UpdateAlert): Alert {
+    this.owned(p, id);
+    if (patch.channels?.webhookUrl) refusePrivateUrl(patch.channels.webhookUrl, this.config.allowPrivateSources, 'channels.webhookUrl');
     return toAlert(this.runtime.alerts.update(id, patch));
   }
 
-  remove(id: number): { deleted: number } {
+  remove(p: Principal, id: number): { deleted: number } {
+    this.owned(p, id);
     this.runtime.alerts.delete(id);
     return { deleted: id };
   }
 
-  matches(id: number, limit: number, offset: number) {
-    this.runtime.alerts.get(id);
+  matches(p: Principal, id: number, limit: number, offset: number) {
+    this.owned(p, id);
     return this.runtime.alerts.repo.matches(id, limit, offset);
   }
 
-  deliveries(id: number) {
-    this.runtime.alerts.get(id);
+  deliveries(p: Principal, id: number) {
+    this.owned(p, id);
     return { items: this.runtime.alerts.repo.deliveries(id) };
+  }
+
+  /** The alert when the caller may see it; otherwise the same 404 as a missing one, so ids reveal nothing. */
+  private owned(p: Principal, id: number): AlertRecord {
+    const alert = this.runtime.alerts.get(id);
+    if (!canAccessOwned(p, alert.owner)) throw new DomainError('NOT_FOUND', `alert ${id} does not exist`, { field: 'id' });
+    return alert;
   }
 
   /**
    * The alert's matches as Atom. Feed readers cannot send headers, so the feed's own token in the URL
-   * opens it (compared in constant time); the admin bearer token works too.
+   * opens it (compared in constant time); a bearer token of the owner or an admin works too.
    */
   feed(id: number, token: string | undefined, bearer: string | undefined, origin: string): string {
     let alert: AlertRecord | null = null;
@@ -64,7 +82,8 @@ export class AlertsService {
       // An unknown alert answers like a wrong token: the feed URL reveals nothing about which ids exist.
     }
     const byToken = alert !== null && token !== undefined && sameSecret(token, alert.feedToken);
-    const byBearer = bearer !== undefined && this.tokens.verify(bearer);
+    const caller = bearer !== undefined ? this.auth.byToken(bearer) : null;
+    const byBearer = alert !== null && caller !== null && canAccessOwned(caller, alert.owner);
     if (!byToken && !byBearer) throw new DomainError('UNAUTHORIZED', 'this feed needs its token: use the feed URL of the alert (…/feed.atom?token=…)', { field: 'token' });
     if (!alert) throw new DomainError('NOT_FOUND', `alert ${id} does not exist`, { field: 'id' });
     const { items } = this.runtime.alerts.repo.matches(id, FEED_ENTRIES, 0);

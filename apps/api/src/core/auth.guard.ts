@@ -2,31 +2,37 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadat
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '@parallax/domain';
-import { AdminTokenService } from './admin-token.service.js';
+import type { UserRole } from '@parallax/store';
+import { AuthenticationService } from '../accounts/authentication.service.js';
+import { hasRole, REQUIRED_ROLE, setPrincipal } from './principal.js';
 
 export const PUBLIC_ROUTE = 'parallax:public';
-/** Marks a route that needs no token (health). */
+/** Marks a route that needs no credentials (health, login). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * Every `/api` route but the public ones needs `Authorization: Bearer <token>` (DESIGN.md, Auth).
- * EventSource cannot send headers, so the SSE stream also accepts `?access_token=` (RFC 6750 §2.3).
+ * Every `/api` route but the public ones needs a session or `Authorization: Bearer <token>` (DESIGN.md,
+ * Auth), then the route's role (`@Roles`; by default `viewer` to read and `admin` to write).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(AdminTokenService) private readonly tokens: AdminTokenService,
+    @Inject(AuthenticationService) private readonly auth: AuthenticationService,
   ) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [ctx.getHandler(), ctx.getClass()])) return true;
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const req = ctx.switchToHttp().getRequest<Request>();
-    const header = req.headers.authorization;
-    const fromQuery = typeof req.query['access_token'] === 'string' ? req.query['access_token'] : undefined;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : fromQuery;
-    if (!token) throw new DomainError('UNAUTHORIZED', 'authentication required: send Authorization: Bearer <token>');
-    if (!this.tokens.verify(token)) throw new DomainError('UNAUTHORIZED', 'invalid token');
+    const principal = this.auth.authenticate(req);
+    if (principal === null) throw new DomainError('UNAUTHORIZED', 'authentication required: log in, or send Authorization: Bearer <token>');
+    if (principal === 'invalid') throw new DomainError('UNAUTHORIZED', 'invalid or expired credentials: log in again, or send a valid token');
+    setPrincipal(req, principal);
+    const needed = this.reflector.getAllAndOverride<UserRole>(REQUIRED_ROLE, targets) ?? (SAFE_METHODS.has(req.method) ? 'viewer' : 'admin');
+    if (!hasRole(principal, needed)) throw new DomainError('FORBIDDEN', `this needs the ${needed} role; you are ${principal.role}`, { reason: 'role' });
     return true;
   }
 }

@@ -3,8 +3,34 @@ import pino from 'pino';
 
 export type AppLogger = pino.Logger;
 
-export function createLogger(level: string): AppLogger {
-  return pino({ level, base: { app: 'parallax' }, timestamp: pino.stdTimeFunctions.isoTime });
+/**
+ * Fields that may carry a secret, wherever they appear one or two levels down (a request's headers, a
+ * login body, a token answer): pino writes `[Redacted]` instead of the value.
+ */
+export const REDACTED_PATHS = [
+  'authorization',
+  'cookie',
+  'password',
+  'token',
+  'secret',
+  '*.authorization',
+  '*.cookie',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.token',
+  '*.secret',
+  '*.webhookSecret',
+  '*.csrfToken',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  '*.headers["set-cookie"]',
+  '*.headers["x-csrf-token"]',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): AppLogger {
+  const options: pino.LoggerOptions = { level, base: { app: 'parallax' }, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: REDACTED_PATHS } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's own messages (bootstrap, route mapping, errors) go through the same structured logger. */

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { DomainError } from '@parallax/domain';
 import { Enricher } from '@parallax/enrich';
 import { FetchScheduler, fetchResource, type FetchOptions } from '@parallax/ingest';
-import { SqliteFtsIndex, type SearchIndex } from '@parallax/search';
+import { MeiliSearchIndex, SqliteFtsIndex, type SearchIndex } from '@parallax/search';
 import { Store } from '@parallax/store';
 import { Alerts } from './alerts/alerts.js';
 import type { RetrySchedule } from './alerts/retry-schedule.js';
@@ -21,6 +20,8 @@ export interface RuntimeOptions {
   allowPrivateSources: boolean;
   pollConcurrency: number;
   meiliUrl: string | null;
+  /** MEILI_MASTER_KEY: writes and settings; searches use a search-only key made with it. */
+  meiliMasterKey?: string | null;
   /** Quiet time between two requests to one host (politeness); tests set 0. */
   perHostGapMs: number;
   /** Whole-request deadline and decompressed-size cap of every fetch (fetcher defaults when absent). */
@@ -61,7 +62,13 @@ export class Runtime {
     const logger = options.logger;
     this.demo = new DemoFeedServer(path.join(options.seedDir, 'demo'));
     this.enricher = enricher;
-    this.index = new SqliteFtsIndex({ path: path.join(options.dataDir, 'search.db'), resolveEntity: (name) => this.enricher.resolveEntity(name) });
+    const resolveEntity = (name: string) => this.enricher.resolveEntity(name);
+    // Meilisearch when MEILI_URL is set (DESIGN.md, "Storage and search"), else the embedded index.
+    // Meilisearch is set up on first use, not here: the app starts while the engine is still down,
+    // and the outbox holds the items until it answers.
+    this.index = options.meiliUrl
+      ? new MeiliSearchIndex({ url: options.meiliUrl, apiKey: options.meiliMasterKey ?? null, resolveEntity, logger })
+      : new SqliteFtsIndex({ path: path.join(options.dataDir, 'search.db'), resolveEntity });
     this.cycle = new IngestCycle({
       store,
       enricher: { enrich: (input) => this.enricher.enrich(input) },
@@ -89,9 +96,6 @@ export class Runtime {
   }
 
   static async open(options: RuntimeOptions): Promise<Runtime> {
-    if (options.meiliUrl) {
-      throw new DomainError('UNAVAILABLE', 'MEILI_URL is set, but this build ships only the embedded search engine: unset MEILI_URL', { field: 'MEILI_URL' });
-    }
     const store = Store.open(Store.fileIn(options.dataDir));
     // The language model (eld) is an ES module and loads asynchronously, once.
     return new Runtime(options, store, await Enricher.create({ customEntities: store.entities.list() }));

@@ -38,6 +38,8 @@ export class HealthController {
       engine: this.config.meiliUrl ? 'meilisearch' : 'sqlite-fts',
       detail: indexHealth.detail,
       pendingIndexing: this.feeder.pending(),
+      // A failed Meilisearch task (or an unreachable engine) lands here: the feeder keeps the
+      // entries in the outbox and retries with backoff.
       lastError: this.feeder.error(),
     };
     const lastTick = this.scheduler.lastTick();

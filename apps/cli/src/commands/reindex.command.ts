@@ -1,3 +1,4 @@
+import { rebuildIndex } from '@parallax/search';
 import { toSearchDocument } from '@parallax/store';
 import type { CliCommand } from './command.js';
 import { openRuntime, progressPrinter } from './runtime.js';
@@ -8,13 +9,12 @@ export const reindexCommand: CliCommand = {
     try {
       const total = runtime.store.items.count();
       const printer = progressPrinter('reindex');
-      await runtime.index.clear();
-      let done = 0;
-      for (const batch of runtime.store.items.iterate(1000)) {
-        await runtime.index.upsert(batch.map(toSearchDocument));
-        done += batch.length;
-        printer(done, total);
-      }
+      // Meilisearch builds a second index and swaps it in, so search stays up during the rebuild;
+      // the embedded index is cleared and refilled.
+      const batches = (function* () {
+        for (const batch of runtime.store.items.iterate(1000)) yield batch.map(toSearchDocument);
+      })();
+      const done = await rebuildIndex(runtime.index, batches, (n) => printer(n, total));
       if (total === 0) printer(0, 0);
       process.stdout.write(JSON.stringify({ indexed: done }) + '\n');
       return 0;

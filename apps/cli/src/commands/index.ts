@@ -10,5 +10,8 @@ export const commands: Record<string, CommandEntry> = {
   reindex: { summary: 'reindex: rebuild the search index from the SQLite store', load: async () => (await import('./reindex.command.js')).reindexCommand },
   'import-opml': { summary: 'import-opml <file> [--kind media|official]: add the feeds of an OPML file', load: async () => (await import('./opml.command.js')).importOpmlCommand },
   'export-opml': { summary: 'export-opml: print every source (but the demo ones) as OPML 2.0', load: async () => (await import('./opml.command.js')).exportOpmlCommand },
+  backup: { summary: 'backup <file> [--force]: online copy of the store, safe while the server runs', load: async () => (await import('./backup.command.js')).backupCommand },
+  restore: { summary: 'restore <file>: replace the store with a backup and rebuild the search index (server stopped)', load: async () => (await import('./restore.command.js')).restoreCommand },
+  'create-user': { summary: 'create-user <name> --role admin|analyst|viewer: add a user; password from PARALLAX_PASSWORD or stdin', load: async () => (await import('./create-user.command.js')).createUserCommand },
   tag: { summary: 'tag: read JSON Lines {id,text,lang?,sourceKind?} on stdin, print language, entities and denial stance per line', load: async () => (await import('./tag.command.js')).tagCommand },
 };

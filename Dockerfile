@@ -1,5 +1,5 @@
 # Parallax: the API with the built dashboard, embedded SQLite store and search.
-# Build: docker build -t parallax .   Run: docker compose up
+# Build: docker build -t parallax .   Run with Meilisearch: docker compose up -d (README, "Run for a team")
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source against Node's headers.

@@ -38,7 +38,7 @@ describe('decodeDocument (property)', () => {
 
   it('gives back any UTF-8 text unchanged when nothing says otherwise', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }).filter((s) => !s.startsWith('\uFEFF') && !/charset|encoding|\u0000/i.test(s)), kind, (text, k) => {
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }).filter((s) => !s.startsWith('\uFEFF') && !/charset|encoding/i.test(s) && !s.includes('\u0000')), kind, (text, k) => {
         expect(decodeDocument(Buffer.from(text, 'utf8'), null, k).text).toBe(text);
       }),
       { numRuns: RUNS },

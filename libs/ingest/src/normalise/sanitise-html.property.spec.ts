@@ -44,7 +44,7 @@ function executableConstructs(html: string): string[] {
         if (/^on/i.test(k) || k === 'style' || k === 'srcdoc' || k === 'formaction') found.push(`attribute ${k}`);
         if (URL_ATTRS.has(k)) {
           // What the browser would resolve: decoded entities, stripped controls and whitespace.
-          const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
+          const scheme = /^([a-z][a-z0-9+.-]*):/i.exec([...v].filter((c) => c.charCodeAt(0) > 0x20).join(''))?.[1]?.toLowerCase();
           if (scheme && !['http', 'https', 'mailto'].includes(scheme)) found.push(`${k}=${scheme}:`);
           if (v.trim().startsWith('//')) found.push(`${k} protocol-relative`);
         }

@@ -1,7 +1,7 @@
 /** English strings: the reference; zh and ru carry the same keys (checked by i18n.spec.ts). */
 export const en: Messages = {
   a11y: { skip: 'Skip to content', newWindow: 'opens in a new window' },
-  nav: { label: 'Main', search: 'Search', sources: 'Sources', stories: 'Stories', denials: 'Denials', compare: 'Compare', alerts: 'Alerts', entities: 'Entities', language: 'Language' },
+  nav: { label: 'Main', search: 'Search', sources: 'Sources', stories: 'Stories', denials: 'Denials', compare: 'Compare', alerts: 'Alerts', entities: 'Entities', language: 'Interface language' },
   state: {
     loading: 'Loading…',
     updating: 'Updating…',
@@ -96,6 +96,7 @@ export const en: Messages = {
     details: 'Details',
   },
   sources: {
+    feedFound: 'This page announces a feed: {{url}} (the URL is set to it).',
     title: 'Sources',
     health: 'Source health',
     add: 'Add a source',
@@ -199,6 +200,7 @@ export const en: Messages = {
     feed: 'Atom feed',
     liveTitle: 'Live alert events',
     liveEmpty: 'Alert events appear here as they fire.',
+    kindName: { match: 'Match', digest_one: 'Digest of {{count}} match', digest_other: 'Digest of {{count}} matches', spike: 'Volume spike' },
   },
   entities: {
     title: 'Entities',

@@ -3,7 +3,7 @@ import type { Messages } from './en.js';
 /** Русский. Plural forms follow CLDR: one, few, many (other for fractions). */
 export const ru: Messages = {
   a11y: { skip: 'Перейти к содержимому', newWindow: 'откроется в новом окне' },
-  nav: { label: 'Главное меню', search: 'Поиск', sources: 'Источники', stories: 'Сюжеты', denials: 'Опровержения', compare: 'Сравнение', alerts: 'Оповещения', entities: 'Сущности', language: 'Язык' },
+  nav: { label: 'Главное меню', search: 'Поиск', sources: 'Источники', stories: 'Сюжеты', denials: 'Опровержения', compare: 'Сравнение', alerts: 'Оповещения', entities: 'Сущности', language: 'Язык интерфейса' },
   state: { loading: 'Загрузка…', updating: 'Обновление…', error: 'Что-то пошло не так', retry: 'Повторить', notAvailable: 'Пока недоступно', notAvailableHint: 'Эта часть API на сервере ещё не выпущена.' },
   common: { save: 'Сохранить', cancel: 'Отмена', delete: 'Удалить', edit: 'Изменить', close: 'Закрыть', yes: 'Да', no: 'Нет', actions: 'Действия' },
   notFound: { title: 'Страница не найдена', back: 'Вернуться к поиску' },
@@ -103,6 +103,7 @@ export const ru: Messages = {
     details: 'Сведения',
   },
   sources: {
+    feedFound: 'Страница ссылается на ленту: {{url}} (адрес заменён на неё).',
     title: 'Источники',
     health: 'Состояние источников',
     add: 'Добавить источник',
@@ -214,6 +215,7 @@ export const ru: Messages = {
     feed: 'Лента Atom',
     liveTitle: 'Оповещения в реальном времени',
     liveEmpty: 'Сработавшие оповещения появятся здесь.',
+    kindName: { match: 'Совпадение', digest_one: 'Сводка: {{count}} совпадение', digest_few: 'Сводка: {{count}} совпадения', digest_many: 'Сводка: {{count}} совпадений', digest_other: 'Сводка: {{count}} совпадения', spike: 'Всплеск публикаций' },
   },
   entities: {
     title: 'Сущности',

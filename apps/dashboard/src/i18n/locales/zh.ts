@@ -3,7 +3,7 @@ import type { Messages } from './en.js';
 /** 简体中文. Chinese has one plural form (CLDR `other`). */
 export const zh: Messages = {
   a11y: { skip: '跳到正文', newWindow: '在新窗口打开' },
-  nav: { label: '主导航', search: '搜索', sources: '信息源', stories: '事件', denials: '官方否认', compare: '叙事对比', alerts: '提醒', entities: '实体', language: '语言' },
+  nav: { label: '主导航', search: '搜索', sources: '信息源', stories: '事件', denials: '官方否认', compare: '叙事对比', alerts: '提醒', entities: '实体', language: '界面语言' },
   state: { loading: '加载中…', updating: '更新中…', error: '出错了', retry: '重试', notAvailable: '暂不可用', notAvailableHint: '此服务器尚未提供这部分 API。' },
   common: { save: '保存', cancel: '取消', delete: '删除', edit: '编辑', close: '关闭', yes: '是', no: '否', actions: '操作' },
   notFound: { title: '页面不存在', back: '返回搜索' },
@@ -82,6 +82,7 @@ export const zh: Messages = {
     details: '详情',
   },
   sources: {
+    feedFound: '此网页声明了订阅源：{{url}}（已改用该地址）。',
     title: '信息源',
     health: '信息源状态',
     add: '添加信息源',
@@ -181,6 +182,7 @@ export const zh: Messages = {
     feed: 'Atom 订阅',
     liveTitle: '实时提醒',
     liveEmpty: '提醒触发时会显示在这里。',
+    kindName: { match: '匹配', digest_other: '{{count}} 条匹配的摘要', spike: '报道量激增' },
   },
   entities: {
     title: '实体',

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { AlertMessage } from '@parallax/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -90,25 +91,21 @@ function AlertCard({ alert: a }: { alert: Alert }) {
   );
 }
 
-interface LiveAlert {
-  key: string;
-  text: string;
-}
-
-/** Alert events from the live stream, newest first. */
+/** Alert events from the live stream (`alert`, data: AlertMessage), newest first, with why each matched. */
 function LiveAlerts() {
-  const { t } = useTranslation();
-  const [events, setEvents] = useState<LiveAlert[]>([]);
+  const { t, i18n } = useTranslation();
+  const [events, setEvents] = useState<AlertMessage[]>([]);
   const onEvent = useCallback((e: SseEvent) => {
     if (e.event !== 'alert') return;
-    let text = e.data;
+    let message: AlertMessage;
     try {
-      const d = JSON.parse(e.data) as { alertName?: string; name?: string; title?: string; item?: { title?: string } };
-      text = [d.alertName ?? d.name, d.item?.title ?? d.title].filter(Boolean).join(': ') || e.data;
+      message = JSON.parse(e.data) as AlertMessage;
     } catch {
-      // Not JSON: show the event data as sent.
+      // Not JSON: not an event this page knows how to show.
+      return;
     }
-    setEvents((list) => [{ key: `${e.id ?? ''}-${Date.now()}-${list.length}`, text }, ...list].slice(0, 50));
+    // At-least-once delivery may repeat a message: its key identifies it.
+    setEvents((list) => [message, ...list.filter((m) => m.key !== message.key)].slice(0, 50));
   }, []);
   useLiveEvents(onEvent);
   return (
@@ -118,8 +115,21 @@ function LiveAlerts() {
       </h2>
       <ul className="live-alerts" aria-live="polite">
         {events.length === 0 ? <li className="muted">{t('alerts.liveEmpty')}</li> : null}
-        {events.map((e) => (
-          <li key={e.key}>{e.text}</li>
+        {events.map((m) => (
+          <li key={m.key} className="live-alert">
+            <strong>{m.alertName}</strong>{' '}
+            {m.item ? (
+              <>
+                <Link to={`/items/${m.item.itemId}`}>{m.item.title || t('item.untitled')}</Link> <span className="muted">{m.item.outlet}</span>{' '}
+                <span className="live-alert-reason">{m.item.reason}</span>
+              </>
+            ) : (
+              <span>{t(`alerts.kindName.${m.kind}`, { count: m.matches.length })}</span>
+            )}{' '}
+            <time dateTime={m.createdAt} className="muted">
+              {formatDateTime(m.createdAt, i18n.language)}
+            </time>
+          </li>
         ))}
       </ul>
     </section>

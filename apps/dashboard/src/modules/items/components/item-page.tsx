@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { EmptyState, ErrorState, Loading } from '../../ui/status-states.js';
 import { getItem } from '../api/items.api.js';
 import { SandboxedHtml } from './sandboxed-html.js';
+import { safeHref } from '../../ui/safe-href.js';
 
 export default function ItemPage() {
   const { t, i18n } = useTranslation();
@@ -46,7 +47,7 @@ export default function ItemPage() {
           <>
             <dt>{t('item.original')}</dt>
             <dd>
-              <a href={it.url} target="_blank" rel="noopener noreferrer nofollow">
+              <a href={safeHref(it.url)} target="_blank" rel="noopener noreferrer nofollow">
                 {it.url}
               </a>
             </dd>

@@ -4,6 +4,7 @@ import type { SearchHit } from '@parallax/domain';
 import { Badge } from '../../ui/badge.js';
 import { formatDateTime, languageName } from '../../ui/format.js';
 import { SnippetText } from './snippet-text.js';
+import { safeHref } from '../../ui/safe-href.js';
 
 /** One search result: title, outlet, language, time, snippet, entities, denial badges. */
 export function HitCard({ hit, copies = [], onEntity }: { hit: SearchHit; copies?: SearchHit[]; onEntity: (qid: string) => void }) {
@@ -20,8 +21,8 @@ export function HitCard({ hit, copies = [], onEntity }: { hit: SearchHit; copies
         {hit.denial ? <Badge tone="danger">{t('badge.denial')}</Badge> : null}
         {hit.mentionsDenial ? <Badge tone="warn">{t('badge.mentionsDenial')}</Badge> : null}
         <time dateTime={hit.publishedAt}>{formatDateTime(hit.publishedAt, i18n.language)}</time>
-        {hit.url ? (
-          <a href={hit.url} target="_blank" rel="noopener noreferrer nofollow" className="hit-source">
+        {safeHref(hit.url) ? (
+          <a href={safeHref(hit.url)} target="_blank" rel="noopener noreferrer nofollow" className="hit-source">
             {t('item.original')}
             <span className="visually-hidden"> ({t('a11y.newWindow')})</span>
           </a>

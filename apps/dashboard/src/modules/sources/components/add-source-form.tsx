@@ -25,7 +25,14 @@ export function AddSourceForm() {
   const client = useQueryClient();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const ids = { name: useId(), url: useId(), kind: useId(), type: useId(), language: useId(), country: useId(), interval: useId() };
-  const preview = useMutation({ mutationFn: () => previewSource({ url: draft.url.trim(), type: draft.type }) });
+  const preview = useMutation({
+    mutationFn: () => previewSource({ url: draft.url.trim(), type: draft.type }),
+    // A page that announces its feed (<link rel="alternate">) is saved as that feed, which is what gets polled.
+    onSuccess: (data) => {
+      if (draft.type === 'feed' && data.feedUrl && data.feedUrl !== draft.url.trim()) setDraft((d) => ({ ...d, url: data.feedUrl }));
+      if (!draft.name.trim() && data.feed.title) setDraft((d) => ({ ...d, name: data.feed.title ?? '' }));
+    },
+  });
   const save = useMutation({
     mutationFn: () =>
       createSource({
@@ -105,6 +112,7 @@ export function AddSourceForm() {
       {save.isSuccess ? <p role="status">{t('sources.saved')}</p> : null}
       {save.isError && !fieldError(isApiError(save.error) ? (save.error.field ?? '') : '') ? <ErrorState error={save.error} /> : null}
       {preview.isError ? <ErrorState error={preview.error} /> : null}
+      {preview.data && preview.data.discovered.length > 0 ? <p role="status">{t('sources.feedFound', { url: preview.data.feedUrl })}</p> : null}
       {preview.data ? <PreviewList feed={preview.data} /> : null}
     </section>
   );

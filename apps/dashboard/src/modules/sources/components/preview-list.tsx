@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ParsedFeed } from '@parallax/domain';
 import { formatDateTime } from '../../ui/format.js';
+import { safeHref } from '../../ui/safe-href.js';
 
 /** The items a source would give, as the API parsed them (text only: nothing here is rendered as HTML). */
 export function PreviewList({ feed }: { feed: ParsedFeed }) {
@@ -12,8 +13,8 @@ export function PreviewList({ feed }: { feed: ParsedFeed }) {
       <ol>
         {feed.items.slice(0, 50).map((it, i) => (
           <li key={it.guid ?? it.link ?? i}>
-            {it.link ? (
-              <a href={it.link} target="_blank" rel="noopener noreferrer nofollow">
+            {safeHref(it.link) ? (
+              <a href={safeHref(it.link)} target="_blank" rel="noopener noreferrer nofollow">
                 {it.title ?? it.link}
               </a>
             ) : (

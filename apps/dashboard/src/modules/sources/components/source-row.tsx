@@ -4,6 +4,7 @@ import type { Source, SourceStatus } from '@parallax/domain';
 import { Badge, type BadgeTone } from '../../ui/badge.js';
 import { formatDateTime, formatNumber } from '../../ui/format.js';
 import { deleteSource, pollSource, updateSource } from '../api/sources.api.js';
+import { safeHref } from '../../ui/safe-href.js';
 
 const TONE: Record<SourceStatus, BadgeTone> = { new: 'neutral', ok: 'ok', unchanged: 'ok', error: 'danger', silent: 'warn', paused: 'neutral' };
 
@@ -21,9 +22,13 @@ export function SourceRow({ source: s }: { source: Source }) {
   return (
     <tr>
       <th scope="row">
-        <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">
-          {s.name}
-        </a>{' '}
+        {safeHref(s.url) ? (
+          <a href={safeHref(s.url)} target="_blank" rel="noopener noreferrer nofollow">
+            {s.name}
+          </a>
+        ) : (
+          s.name
+        )}{' '}
         {s.demo ? <Badge tone="info">{t('badge.demo')}</Badge> : null} {s.kind === 'official' ? <Badge>{t('kind.official')}</Badge> : null}{' '}
         {s.language ? <Badge>{s.language}</Badge> : null}
       </th>

@@ -28,6 +28,12 @@ import { SchedulerService } from './scheduler/scheduler.service.js';
 import { SearchController } from './search/search.controller.js';
 import { SourcesController } from './sources/sources.controller.js';
 import { SourcesService } from './sources/sources.service.js';
+import { CompareController } from './stories/compare.controller.js';
+import { DenialsController } from './stories/denials.controller.js';
+import { RetagController } from './stories/retag.controller.js';
+import { StoriesClockService } from './stories/stories-clock.service.js';
+import { StoriesController } from './stories/stories.controller.js';
+import { StoriesService } from './stories/stories.service.js';
 import { StreamController } from './stream/stream.controller.js';
 
 @Module({})
@@ -51,12 +57,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ConfigModule.forRoot(config, logger), ScheduleModule.forRoot(), ThrottlerModule.forRoot(RATE_LIMITS), InfraModule],
-      controllers: [HealthController, SourcesController, SearchController, ItemsController, StreamController, EntitiesController, AlertsController, AuthController, UsersController, ApiTokensController],
+      controllers: [HealthController, SourcesController, SearchController, ItemsController, StreamController, EntitiesController, AlertsController, AuthController, UsersController, ApiTokensController, StoriesController, DenialsController, CompareController, RetagController],
       providers: [
         SourcesService,
         SchedulerService,
         AlertsService,
         AlertsClockService,
+        StoriesService,
+        StoriesClockService,
         ServerLockService,
         { provide: UserRepository, inject: [Store], useFactory: (store: Store) => new UserRepository(store.db) },
         AuthenticationService,

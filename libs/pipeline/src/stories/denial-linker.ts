@@ -11,6 +11,12 @@ const SKEW_HOURS = 12;
 const MAX_CANDIDATES = 200;
 /** Links kept per denial: a statement rejects one report, now and then a few. */
 const MAX_LINKS = 3;
+/**
+ * Links scoring below this share of the best one are dropped: the boost for naming an outlet applies to
+ * every story that outlet carried, so a near miss on an unrelated story of the same outlet would link
+ * too; a denial that answers several stories answers them about equally well.
+ */
+const RELATIVE_FLOOR = 0.85;
 /** Terms summarising a story for linking: the most characteristic, by count × idf. */
 const STORY_TERMS = 40;
 
@@ -42,9 +48,11 @@ export class DenialLinker {
       stats,
       windowDays: WINDOW_DAYS,
       clockSkewHours: SKEW_HOURS,
-    }).slice(0, MAX_LINKS);
-    this.repo.replaceLinks(denialId, links);
-    return links;
+    });
+    const best = links[0]?.score ?? 0;
+    const kept = links.filter((l) => l.score >= RELATIVE_FLOOR * best).slice(0, MAX_LINKS);
+    this.repo.replaceLinks(denialId, kept);
+    return kept;
   }
 }
 

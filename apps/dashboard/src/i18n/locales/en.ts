@@ -18,6 +18,7 @@ export const en: Messages = {
     rejected: 'The API refused the stored token. Enter a valid one.',
     label: 'Token',
     submit: 'Use token',
+    login: { title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in', failed: 'Wrong username or password.', limited: 'Too many attempts. Wait a minute and try again.', or: 'Or use an API token', logout: 'Log out' },
   },
   live: { connecting: 'Connecting…', open: 'Live', closed: 'Offline', items_one: '{{count}} new item', items_other: '{{count}} new items', alerts_one: '{{count}} alert', alerts_other: '{{count}} alerts' },
   kind: { media: 'Media', official: 'Official' },

@@ -7,7 +7,7 @@ export const zh: Messages = {
   state: { loading: '加载中…', updating: '更新中…', error: '出错了', retry: '重试', notAvailable: '暂不可用', notAvailableHint: '此服务器尚未提供这部分 API。' },
   common: { save: '保存', cancel: '取消', delete: '删除', edit: '编辑', close: '关闭', yes: '是', no: '否', actions: '操作' },
   notFound: { title: '页面不存在', back: '返回搜索' },
-  auth: { title: 'API 令牌', hint: '此服务器需要 API 令牌。请粘贴管理员提供的令牌（MONITOR_ADMIN_TOKEN）。', rejected: 'API 拒绝了已保存的令牌，请输入有效的令牌。', label: '令牌', submit: '使用令牌' },
+  auth: { title: 'API 令牌', hint: '此服务器需要 API 令牌。请粘贴管理员提供的令牌（MONITOR_ADMIN_TOKEN）。', rejected: 'API 拒绝了已保存的令牌，请输入有效的令牌。', label: '令牌', submit: '使用令牌', login: { title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '用户名或密码错误。', limited: '尝试次数过多，请一分钟后再试。', or: '或使用 API 令牌', logout: '退出登录' } },
   live: { connecting: '连接中…', open: '实时', closed: '离线', items_other: '{{count}} 条新内容', alerts_other: '{{count}} 条提醒' },
   kind: { media: '媒体', official: '官方' },
   badge: { denial: '官方否认', mentionsDenial: '提及否认', demo: '演示', silent: '无更新' },

@@ -1,3 +1,4 @@
+import { sessionStore } from '../auth/session-store.js';
 import { tokenStore } from '../auth/token-store.js';
 import { ApiError, type ApiErrorBody } from './api-error.js';
 
@@ -29,9 +30,21 @@ export function toQueryString(params: Record<string, QueryValue>): string {
   return s ? `?${s}` : '';
 }
 
+/** A bearer token when one is stored; otherwise the session cookie goes by itself, with its CSRF token for writes. */
 export function authHeaders(): Record<string, string> {
   const { token } = tokenStore.get();
-  return token ? { Authorization: `Bearer ${token}` } : {};
+  if (token) return { Authorization: `Bearer ${token}` };
+  const csrf = sessionStore.csrfToken();
+  return csrf ? { 'X-CSRF-Token': csrf } : {};
+}
+
+/** A tab opened after login does not know the session's CSRF token yet: the server tells it. */
+async function refreshCsrfToken(): Promise<boolean> {
+  const res = await fetch(apiUrl('/api/auth/me'), { headers: { Accept: 'application/json' } }).catch(() => null);
+  if (!res?.ok) return false;
+  const me = (await res.json()) as { csrfToken: string | null };
+  sessionStore.set(me.csrfToken);
+  return me.csrfToken !== null;
 }
 
 export interface RequestOptions {
@@ -40,7 +53,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function apiRequest<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
@@ -56,7 +69,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw new ApiError(0, { code: 'NETWORK', message: e instanceof Error ? e.message : String(e) });
   }
   if (res.status === 401) tokenStore.reject();
-  if (!res.ok) throw new ApiError(res.status, await readErrorBody(res));
+  if (!res.ok) {
+    const body = await readErrorBody(res);
+    if (res.status === 403 && body.field === 'x-csrf-token' && !retried && (await refreshCsrfToken())) return apiRequest<T>(path, options, true);
+    throw new ApiError(res.status, body);
+  }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;

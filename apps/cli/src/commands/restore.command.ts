@@ -71,6 +71,8 @@ async function reindex(): Promise<number> {
   try {
     const total = runtime.store.items.count();
     const printer = progressPrinter('reindex');
+    // An external engine (Meilisearch) still holds the old documents: start it empty too.
+    await runtime.index.clear();
     let done = 0;
     for (const batch of runtime.store.items.iterate(1000)) {
       await runtime.index.upsert(batch.map(toSearchDocument));

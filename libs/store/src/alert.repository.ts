@@ -153,16 +153,18 @@ export class AlertRepository {
   }
 
   /**
-   * Records the matches of one item and queues their deliveries, then acks the outbox entry that asked
-   * for the matching: all in one transaction. Matches and deliveries already recorded are left as they are.
+   * Records the matches of a batch of items and queues their deliveries, then acks the outbox entries
+   * that asked for the matching: all in one transaction. Matches and deliveries already recorded are left
+   * as they are, so a batch replayed after a crash adds nothing twice.
    */
-  recordMatches(outboxId: number | null, matches: NewMatch[], deliveries: NewDelivery[], now = new Date()): void {
+  recordMatches(outboxIds: number[], matches: NewMatch[], deliveries: NewDelivery[], now = new Date()): void {
     const at = now.toISOString();
     this.db.transaction(() => {
       const insert = this.db.prepare('INSERT OR IGNORE INTO alert_matches (alert_id, item_id, matched_at, reason) VALUES (?, ?, ?, ?)');
       for (const m of matches) insert.run(m.alertId, m.itemId, at, m.reason);
       this.queue(deliveries, at);
-      if (outboxId !== null) this.db.prepare('DELETE FROM outbox WHERE id = ?').run(outboxId);
+      const ack = this.db.prepare('DELETE FROM outbox WHERE id = ?');
+      for (const id of outboxIds) ack.run(id);
     })();
   }
 

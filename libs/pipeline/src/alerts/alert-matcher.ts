@@ -95,46 +95,49 @@ export class AlertMatcher {
       const batch = this.o.store.outbox.due([OUTBOX_MATCH_TOPIC], this.o.batchSize ?? 200, this.now());
       if (batch.length === 0) return processed;
       const items = new Map(this.o.store.items.getMany([...new Set(batch.map((e) => e.refId))]).map((i) => [i.id, i]));
-      for (const entry of batch) {
-        const item = items.get(entry.refId);
-        this.matchItem(entry.id, item);
-        processed++;
-      }
+      const now = this.now();
+      const matches: NewMatch[] = [];
+      const deliveries: NewDelivery[] = [];
+      const spiking = new Set<number>();
+      for (const entry of batch) this.matchItem(items.get(entry.refId), now, matches, deliveries, spiking);
+      // One transaction for the batch: its matches, their deliveries and the acks commit together.
+      this.o.repo.recordMatches(
+        batch.map((e) => e.id),
+        matches,
+        deliveries,
+        now,
+      );
+      for (const id of spiking) this.spikes.check(this.o.repo.get(id), now);
+      processed += batch.length;
     }
   }
 
-  private matchItem(outboxId: number, item: Item | undefined): void {
-    const now = this.now();
+  private matchItem(item: Item | undefined, now: Date, matches: NewMatch[], deliveries: NewDelivery[], spiking: Set<number>): void {
+    // A deleted item, or a syndicated copy of one already matched, fires nothing: its entry is just acked.
+    if (!item || item.duplicateOf !== null) return;
     const at = now.toISOString();
-    const matches: NewMatch[] = [];
-    const deliveries: NewDelivery[] = [];
-    const spiking: AlertRecord[] = [];
-    // A deleted item, or a syndicated copy of one already matched, fires nothing: the entry is just acked.
-    if (item && item.duplicateOf === null) {
-      for (const hit of this.test(item)) {
-        const entry = this.rules.get(hit.alertId);
-        if (!entry) continue;
-        const { alert } = entry;
-        const reason = hit.reasons.join('; ');
-        matches.push({ alertId: alert.id, itemId: item.id, reason });
-        if (alert.spike) {
-          spiking.push(alert);
-          continue;
-        }
-        if (alert.mode !== 'instant' || isSnoozed(alert, now)) continue;
-        deliveries.push(
-          ...deliveriesFor(alert, channelsOf(alert, this.o.emailEnabled), `${alert.id}:${item.id}`, {
-            kind: 'match',
-            item: matchOf(item, reason, at),
-            matches: [matchOf(item, reason, at)],
-            period: null,
-            spike: null,
-            createdAt: at,
-          }),
-        );
+    for (const hit of this.test(item)) {
+      const entry = this.rules.get(hit.alertId);
+      if (!entry) continue;
+      const { alert } = entry;
+      const reason = hit.reasons.join('; ');
+      matches.push({ alertId: alert.id, itemId: item.id, reason });
+      if (alert.spike) {
+        spiking.add(alert.id);
+        continue;
       }
+      if (alert.mode !== 'instant' || isSnoozed(alert, now)) continue;
+      const match = matchOf(item, reason, at);
+      deliveries.push(
+        ...deliveriesFor(alert, channelsOf(alert, this.o.emailEnabled), `${alert.id}:${item.id}`, {
+          kind: 'match',
+          item: match,
+          matches: [match],
+          period: null,
+          spike: null,
+          createdAt: at,
+        }),
+      );
     }
-    this.o.repo.recordMatches(outboxId, matches, deliveries, now);
-    for (const alert of spiking) this.spikes.check(this.o.repo.get(alert.id), now);
   }
 }

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_TOKEN, type TestApp } from '../src/testing/test-app.js';
+import { SseClient, waitFor } from './alerts-receivers.js';
+import { FeedFarm, rss } from './feed-farm.js';
 
 let app: TestApp;
 
@@ -141,6 +143,31 @@ describe('roles and ownership', () => {
     const admin = (await (await app.api('/api/users', { method: 'POST', json: { username: 'root', role: 'admin', password: 'root-password-9' } })).json()) as { id: number };
     const demote = await app.api(`/api/users/${admin.id}`, { method: 'PATCH', json: { role: 'viewer' } });
     expect(demote.status).toBe(409);
+  });
+});
+
+describe('the live stream', () => {
+  it('sends an alert event only to the alert’s owner and admins', async () => {
+    const tokenOf = async (c: CookieClient) => ((await (await c.fetch('/api/tokens', { method: 'POST', json: { name: 'stream' } })).json()) as { token: string }).token;
+    const [anaStream, bobStream, adminStream] = await Promise.all([
+      new SseClient().open(`${app.url}/api/stream`, await tokenOf(ana)),
+      new SseClient().open(`${app.url}/api/stream`, await tokenOf(bob)),
+      new SseClient().open(`${app.url}/api/stream`, TEST_TOKEN),
+    ]);
+    const farm = await new FeedFarm().start();
+    try {
+      const alert = (await (await ana.fetch('/api/alerts', { method: 'POST', json: { name: 'Zeppelin', query: 'zeppelin' } })).json()) as { id: number };
+      farm.set('/feed.xml', { body: rss('Air', [{ title: 'Zeppelin lands in Friedrichshafen', link: 'http://air.example/z', date: new Date().toUTCString(), description: 'The airship is back.' }]), contentType: 'application/rss+xml' });
+      const source = (await (await app.api('/api/sources', { method: 'POST', json: { name: 'Air', url: `${farm.url}/feed.xml` } })).json()) as { id: number };
+      await app.api(`/api/sources/${source.id}/poll`, { method: 'POST' });
+      const alertEvents = (s: SseClient) => s.events.filter((e) => e.event === 'alert' && (JSON.parse(e.data) as { alertId: number }).alertId === alert.id);
+      await waitFor(() => alertEvents(anaStream).length > 0 && alertEvents(adminStream).length > 0, 'the alert event for its owner and the admin');
+      // Bob got the item event of the same poll, so his stream was live: the alert was withheld, not late.
+      await waitFor(() => bobStream.events.some((e) => e.event === 'item'), 'the item event on bob’s stream');
+      expect(alertEvents(bobStream)).toHaveLength(0);
+    } finally {
+      await Promise.all([anaStream.close(), bobStream.close(), adminStream.close(), farm.stop()]);
+    }
   });
 });
 

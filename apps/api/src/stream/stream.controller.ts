@@ -2,13 +2,17 @@ import { Controller, Inject, type MessageEvent, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import type { AlertMessage, Item } from '@parallax/domain';
-import { PipelineEvents, type PipelineEventMap, type Progress } from '@parallax/pipeline';
+import { PipelineEvents, Runtime, type PipelineEventMap, type Progress } from '@parallax/pipeline';
+import { canAccessOwned, CurrentPrincipal, type Principal } from '../core/principal.js';
 
 @ApiTags('stream')
 @ApiBearerAuth()
 @Controller('api/stream')
 export class StreamController {
-  constructor(@Inject(PipelineEvents) private readonly events: PipelineEvents) {}
+  constructor(
+    @Inject(PipelineEvents) private readonly events: PipelineEvents,
+    @Inject(Runtime) private readonly runtime: Runtime,
+  ) {}
 
   /**
    * Server-sent events (HTML Living Standard §9.2): `item` for every newly stored item, `alert` for each alert match, digest or spike, `source` after each
@@ -16,7 +20,7 @@ export class StreamController {
    */
   @Sse()
   @ApiOperation({ summary: 'Server-sent events: item, alert, source, progress' })
-  stream(): Observable<MessageEvent> {
+  stream(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       const onItem = (item: Item) =>
         subscriber.next({
@@ -27,7 +31,16 @@ export class StreamController {
       const onSource = (e: PipelineEventMap['source'][0]) => subscriber.next({ type: 'source', data: e });
       const onProgress = (p: Progress) => subscriber.next({ type: 'progress', data: p });
       // Live only: a client that was away reads the match log (GET /api/alerts/:id/matches) instead.
-      const onAlert = (m: AlertMessage) => subscriber.next({ type: 'alert', id: m.key, data: m });
+      // An alert goes only to its owner and admins, like its match log.
+      const onAlert = (m: AlertMessage) => {
+        let owner: string;
+        try {
+          owner = this.runtime.alerts.repo.get(m.alertId).owner;
+        } catch {
+          return; // deleted since it matched: nobody's to see
+        }
+        if (canAccessOwned(principal, owner)) subscriber.next({ type: 'alert', id: m.key, data: m });
+      };
       this.events.on('item', onItem);
       this.events.on('alert', onAlert);
       this.events.on('source', onSource);

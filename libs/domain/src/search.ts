@@ -67,7 +67,11 @@ export interface SearchHit {
 
 export interface SearchResponse {
   total: number;
+  /** True when `total` is an estimate: the query matches more documents than an engine counts one by one. */
+  totalApproximate?: boolean;
   hits: SearchHit[];
   facets: { entity: FacetBucket[]; outlet: FacetBucket[]; language: FacetBucket[]; kind: FacetBucket[] };
   histogram: { date: string; count: number }[];
+  /** True when facets and histogram describe a sample of the matches (the newest), not all of them. */
+  facetsApproximate?: boolean;
 }

@@ -13,5 +13,6 @@ export const commands: Record<string, CommandEntry> = {
   backup: { summary: 'backup <file> [--force]: online copy of the store, safe while the server runs', load: async () => (await import('./backup.command.js')).backupCommand },
   restore: { summary: 'restore <file>: replace the store with a backup and rebuild the search index (server stopped)', load: async () => (await import('./restore.command.js')).restoreCommand },
   'create-user': { summary: 'create-user <name> --role admin|analyst|viewer: add a user; password from PARALLAX_PASSWORD or stdin', load: async () => (await import('./create-user.command.js')).createUserCommand },
+  retag: { summary: 'retag: re-tag every stored item with the current entities, re-cluster stories and re-link denials', load: async () => (await import('./retag.command.js')).retagCommand },
   tag: { summary: 'tag: read JSON Lines {id,text,lang?,sourceKind?} on stdin, print language, entities and denial stance per line', load: async () => (await import('./tag.command.js')).tagCommand },
 };

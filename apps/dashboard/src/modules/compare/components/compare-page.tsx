@@ -79,12 +79,12 @@ export default function ComparePage() {
                 <tr key={o.outlet}>
                   <th scope="row">{o.outlet}</th>
                   <td className="num">{o.count}</td>
-                  <td>{formatDateTime(o.first, i18n.language)}</td>
-                  <td>{formatDateTime(o.last, i18n.language)}</td>
-                  <td>{(o.languages ?? []).map((l) => languageName(l, i18n.language)).join(', ')}</td>
-                  <td>{(o.terms ?? []).join(', ')}</td>
-                  <td>{(o.entities ?? []).map((e) => e.name).join(', ')}</td>
-                  <td className="num">{o.denialShare !== undefined ? new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(o.denialShare) : '—'}</td>
+                  <td>{formatDateTime(o.firstAt, i18n.language)}</td>
+                  <td>{formatDateTime(o.lastAt, i18n.language)}</td>
+                  <td>{o.languages.map((l) => languageName(l.language, i18n.language)).join(', ')}</td>
+                  <td>{o.distinctiveTerms.map((d) => d.term).join(', ')}</td>
+                  <td>{o.entities.map((e) => e.name).join(', ')}</td>
+                  <td className="num">{o.denialShare !== null ? new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(o.denialShare) : '—'}</td>
                 </tr>
               ))}
             </tbody>

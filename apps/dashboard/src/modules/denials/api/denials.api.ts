@@ -1,27 +1,7 @@
+import type { DenialView, DenialsResponse } from '@parallax/domain';
 import { apiRequest } from '../../api/api-client.js';
-import { listOf } from '../../api/list-of.js';
 
-interface ItemRef {
-  id: number;
-  title: string;
-  outlet?: string;
-  publishedAt?: string;
-  url?: string | null;
-}
+export type { DenialView };
 
-/** An official denial with what it rejects and the coverage around it (DESIGN.md, `GET /api/denials`). */
-export interface Denial {
-  id: number;
-  item?: ItemRef;
-  title?: string;
-  outlet?: string;
-  publishedAt?: string;
-  stories?: { id: number; title?: string }[];
-  rejects?: ItemRef[];
-  coverageBefore?: number;
-  coverageAfter?: number;
-  carriedBy?: string[];
-  notCarriedBy?: string[];
-}
-
-export const listDenials = async () => listOf<Denial>(await apiRequest<unknown>('/api/denials'), 'denials');
+/** Official denials with the stories they reject and the coverage around each (`GET /api/denials`). */
+export const listDenials = async (): Promise<DenialView[]> => (await apiRequest<DenialsResponse>('/api/denials')).denials;

@@ -18,48 +18,42 @@ export default function DenialsPage() {
       {denials.data?.length === 0 ? <EmptyState title={t('denials.empty')} /> : null}
       <ul className="card-list">
         {denials.data?.map((d) => {
-          const id = d.item?.id ?? d.id;
-          const title = d.item?.title ?? d.title ?? `#${id}`;
-          const at = d.item?.publishedAt ?? d.publishedAt;
+          const rejects = d.stories.flatMap((s) => s.rejects);
+          const coverage = d.stories.map((s) => s.coverage);
+          const carried = [...new Set(coverage.flatMap((c) => c.denialOutlets))];
+          const silent = [...new Set(coverage.flatMap((c) => c.silentAfterDenial))];
+          const after = coverage.reduce((n, c) => n + c.afterDenial.items, 0);
           return (
             <li key={d.id} className="card">
               <h2 className="card-title">
-                <Badge tone="danger">{t('badge.denial')}</Badge> <Link to={`/items/${id}`}>{title}</Link>
+                <Badge tone="danger">{t('badge.denial')}</Badge> <Link to={`/items/${d.id}`}>{d.title}</Link>
               </h2>
               <p className="muted">
-                {d.item?.outlet ?? d.outlet} {at ? <time dateTime={at}>{formatDateTime(at, i18n.language)}</time> : null}
+                {d.outlet} <time dateTime={d.publishedAt}>{formatDateTime(d.publishedAt, i18n.language)}</time>
               </p>
               <dl className="meta-list">
                 <dt>{t('denials.rejects')}</dt>
                 <dd>
-                  {[...(d.stories ?? []).map((s) => ({ to: `/stories/${s.id}`, label: s.title ?? `#${s.id}` })), ...(d.rejects ?? []).map((r) => ({ to: `/items/${r.id}`, label: r.title }))].map((l, i) => (
+                  {[...d.stories.map((s) => ({ to: `/stories/${s.id}`, label: s.title || `#${s.id}` })), ...rejects.map((r) => ({ to: `/items/${r.id}`, label: r.title }))].map((l, i) => (
                     <span key={l.to}>
                       {i > 0 ? ', ' : ''}
                       <Link to={l.to}>{l.label}</Link>
                     </span>
                   ))}
-                  {!d.stories?.length && !d.rejects?.length ? t('denials.none') : null}
+                  {d.stories.length === 0 ? t('denials.none') : null}
                 </dd>
-                {d.coverageBefore !== undefined ? (
+                {d.stories.length > 0 ? (
                   <>
                     <dt>{t('denials.before')}</dt>
-                    <dd>{d.coverageBefore}</dd>
-                  </>
-                ) : null}
-                {d.coverageAfter !== undefined ? (
-                  <>
+                    <dd>{rejects.length}</dd>
                     <dt>{t('denials.after')}</dt>
-                    <dd>{d.coverageAfter}</dd>
+                    <dd>{after}</dd>
                   </>
                 ) : null}
                 <dt>{t('denials.carriedBy')}</dt>
-                <dd>{d.carriedBy?.length ? d.carriedBy.join(', ') : t('denials.none')}</dd>
-                {d.notCarriedBy ? (
-                  <>
-                    <dt>{t('denials.notCarried')}</dt>
-                    <dd>{d.notCarriedBy.length ? d.notCarriedBy.join(', ') : t('denials.none')}</dd>
-                  </>
-                ) : null}
+                <dd>{carried.length ? carried.join(', ') : t('denials.none')}</dd>
+                <dt>{t('denials.notCarried')}</dt>
+                <dd>{silent.length ? silent.join(', ') : t('denials.none')}</dd>
               </dl>
             </li>
           );

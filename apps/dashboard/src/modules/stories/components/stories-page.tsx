@@ -22,11 +22,11 @@ export default function StoriesPage() {
               <Link to={`/stories/${s.id}`}>{s.title || `#${s.id}`}</Link>
             </h2>
             <p className="muted">
-              {s.itemCount !== undefined ? t('stories.items', { count: s.itemCount }) : null}
-              {s.outletCount !== undefined ? ` · ${t('stories.outlets', { count: s.outletCount })}` : null}
-              {s.firstSeenAt ? ` · ${t('stories.span', { first: formatDateTime(s.firstSeenAt, i18n.language), last: formatDateTime(s.lastSeenAt, i18n.language) })}` : null}
+              {t('stories.items', { count: s.itemCount })}
+              {` · ${t('stories.outlets', { count: s.outletCount })}`}
+              {` · ${t('stories.span', { first: formatDateTime(s.firstAt, i18n.language), last: formatDateTime(s.lastAt, i18n.language) })}`}
             </p>
-            {s.entities?.length ? (
+            {s.entities.length ? (
               <ul className="chips">
                 {s.entities.map((e) => (
                   <li key={e.qid}>

@@ -7,7 +7,7 @@ import { EChart } from '../../ui/echart.js';
 import { formatDateTime } from '../../ui/format.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { ErrorState, Loading } from '../../ui/status-states.js';
-import { getStory, itemsByOutlet, type StoryDetail } from '../api/stories.api.js';
+import { getStory, type StoryDetail } from '../api/stories.api.js';
 
 export default function StoryPage() {
   const { t } = useTranslation();
@@ -20,10 +20,10 @@ export default function StoryPage() {
 
 function StoryView({ story, title }: { story: StoryDetail; title: string }) {
   const { t, i18n } = useTranslation();
-  const groups = useMemo(() => itemsByOutlet(story), [story]);
+  const groups = story.outlets;
   const option = useMemo(() => {
     const outlets = groups.map((g) => g.outlet);
-    const denialTimes = (story.denials ?? []).map((d) => d.publishedAt);
+    const denialTimes = story.denials.map((d) => d.publishedAt);
     return {
       grid: { left: 140, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: 'item' },
@@ -54,7 +54,7 @@ function StoryView({ story, title }: { story: StoryDetail; title: string }) {
         <h2 id="denials-title" className="section-title">
           {t('stories.denials')}
         </h2>
-        {story.denials?.length ? (
+        {story.denials.length ? (
           <ul>
             {story.denials.map((d) => (
               <li key={d.id}>

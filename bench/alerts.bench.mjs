@@ -6,7 +6,6 @@
 //  2. latency from an item stored to its SSE `alert` event at an HTTP client of the real API — target
 //     median < 100 ms.
 // Figures are measured, not asserted. The corpus is synthetic and seeded, so runs are comparable.
-/* global fetch, AbortController -- Node 20 globals the lint config does not list for .mjs files */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DomainError } from '@parallax/domain';
+import { DomainError, type SearchDocument, type SearchRequest } from '@parallax/domain';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeSearchIndexContract } from '../testing/search-index.contract.js';
@@ -65,5 +65,69 @@ describe('SqliteFtsIndex', () => {
     expect(r.total).toBe(CORPUS.length);
     expect(r.facets.kind.reduce((s, b) => s + b.count, 0)).toBe(5);
     await index.close();
+  });
+
+  describe('broad queries (more matches than exactMatchLimit)', () => {
+    // 400 documents stored out of date order (ids do not follow publishedAt), 'common' in 3 of 4.
+    const docs: SearchDocument[] = Array.from({ length: 400 }, (_, i) => ({
+      id: i + 1,
+      sourceId: 1 + (i % 3),
+      title: i % 5 === 0 ? `common headline ${i}` : `headline ${i}`,
+      summary: `${i % 4 === 3 ? 'rare' : 'common'} words in summary number ${i}`,
+      content: null,
+      url: null,
+      outlet: `Outlet ${i % 3}`,
+      kind: 'media',
+      language: i % 2 ? 'en' : 'fr',
+      publishedAt: new Date(Date.UTC(2024, 0, 1) + ((i * 7919) % 400) * 3_600_000).toISOString(),
+      entities: i % 3 === 0 ? [{ qid: 'Q148', name: 'China' }] : [],
+      denial: false,
+      mentionsDenial: false,
+      storyId: null,
+      duplicateOf: null,
+    }));
+    const exact = new SqliteFtsIndex({ path: ':memory:' });
+    const bounded = new SqliteFtsIndex({ path: ':memory:', exactMatchLimit: 20, relevanceCandidates: 30, facetSampleLimit: 25 });
+    afterAll(async () => {
+      await exact.close();
+      await bounded.close();
+    });
+    const both = async (req: Partial<SearchRequest>) => {
+      if ((await exact.count()) === 0) {
+        await exact.upsert(docs);
+        await bounded.upsert(docs);
+      }
+      const full: SearchRequest = { q: 'common', sort: 'newest', limit: 20, offset: 0, facets: true, ...req };
+      return { e: await exact.search(full), b: await bounded.search(full) };
+    };
+
+    it('finds the same newest page, through time slices, at any offset and with filters', async () => {
+      for (const req of [{}, { offset: 150 }, { lang: ['en'] }, { entity: ['Q148'], from: '2024-01-03', to: '2024-01-10' }, { q: 'common -rare', limit: 50, offset: 40 }]) {
+        const { e, b } = await both(req);
+        expect(b.hits.map((h) => h.id)).toEqual(e.hits.map((h) => h.id));
+        expect(b.hits.length).toBeGreaterThan(0);
+      }
+    });
+
+    it('flags the estimated total and the sampled facets', async () => {
+      const { e, b } = await both({});
+      expect(e.totalApproximate).toBeUndefined();
+      expect(b.totalApproximate).toBe(true);
+      expect(b.total).toBeGreaterThan(20);
+      expect(b.total).toBeLessThanOrEqual(docs.length);
+      expect(b.facetsApproximate).toBe(true);
+      expect(b.facets.kind.reduce((n, f) => n + f.count, 0)).toBe(25);
+    });
+
+    it('ranks by relevance among matching candidates only', async () => {
+      const { e, b } = await both({ sort: 'relevance' });
+      const matching = new Set(docs.filter((d) => d.title.startsWith('common') || d.summary?.startsWith('common')).map((d) => d.id));
+      expect(e.total).toBe(matching.size);
+      expect(b.hits).toHaveLength(20);
+      for (const h of b.hits) expect(matching.has(h.id)).toBe(true);
+      // Titles holding the term come first, as bm25's title weight puts them.
+      const titled = b.hits.map((h) => h.title.startsWith('common'));
+      expect(titled.indexOf(false) === -1 || titled.slice(titled.indexOf(false)).every((t) => !t)).toBe(true);
+    });
   });
 });

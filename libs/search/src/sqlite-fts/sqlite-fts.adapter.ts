@@ -221,7 +221,7 @@ export class SqliteFtsIndex implements SearchIndex {
     if (req.facets === false || total === 0) return response;
     const sample = newest.slice(0, this.facetSampleLimit);
     const rows = this.rowsById<FacetRow>('d.outlet_key, d.outlet, d.language, d.kind, d.published_at, d.entity_qids', sample);
-    if (newest.length > sample.length) response.facetsApproximate = true;
+    if (broad || newest.length > sample.length) response.facetsApproximate = true;
     return { ...response, ...this.facetsAndHistogram(rows, range) };
   }
 
@@ -263,7 +263,7 @@ export class SqliteFtsIndex implements SearchIndex {
     const dated = plan.from !== null || plan.to !== null;
     const stmt = dated
       ? this.db.prepare(
-          `SELECT f.rowid AS id, ${score} AS score FROM search_fts f JOIN search_doc d ON d.id = f.rowid
+          `SELECT f.rowid AS id, ${score} AS score FROM search_fts f CROSS JOIN search_doc d ON d.id = f.rowid
            WHERE search_fts MATCH ? AND f.rowid <= ? AND d.published_at >= ? AND d.published_at <= ? ORDER BY f.rowid DESC`,
         )
       : this.db.prepare(`SELECT rowid AS id, ${score} AS score FROM search_fts WHERE search_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC`);

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// Ingest benchmark (issue 8, figure 1): a loopback feed farm of N feeds × M items (en, zh, ru, uk,
+// fr, de, ar, ja; HTML markup in descriptions; ETags; some gzipped, some slow) polled end to end by
+// the real pipeline (Runtime: fetch → parse → normalise → dedup → enrich → store → index), beside
+// the bare parse of the same bytes (parseFeed, the ceiling) and plain rss-parser. Then every feed is
+// polled again and answers 304: feeds per second. Prints one JSON object.
+//   node bench/ingest.bench.mjs --feeds 10000 --items 5
+import fs from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { LANGUAGES, createTextModel, round, syntheticItem } from './lib/corpus.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'apps/api/package.json'));
+const { Runtime, silentLogger } = require('@parallax/pipeline');
+const { parseFeed } = require('@parallax/ingest');
+const RssParser = require(path.join(root, 'node_modules/rss-parser'));
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const FEEDS = Number(arg('feeds', 1000));
+const ITEMS = Number(arg('items', 5));
+const CONCURRENCY = Number(arg('concurrency', 8));
+/** Feeds of the 304 pass: sources that already hold the farm's ETag, as after a first poll. */
+const NOT_MODIFIED_FEEDS = Number(arg('not-modified-feeds', 10_000));
+const log = (m) => process.stderr.write(`[ingest] ${m}\n`);
+
+const escapeXml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const model = createTextModel();
+
+/** One RSS 2.0 document: channel metadata and M items with HTML descriptions, as CMS feeds send them. */
+function feedXml(f) {
+  const lang = LANGUAGES[f % LANGUAGES.length];
+  const items = [];
+  for (let k = 0; k < ITEMS; k++) {
+    const i = f * ITEMS + k;
+    const g = syntheticItem(model, i, { seed: 7, count: FEEDS * ITEMS, start: Date.parse('2026-01-01T00:00:00Z'), spanMs: 30 * 86_400_000 });
+    const link = `http://feed-${f}.bench.test/news/${i}.html?utm_source=rss`;
+    const html = `<p><strong>${escapeXml(g.title)}</strong></p><p>${escapeXml(g.summary)}</p>${g.content ? `<p>${escapeXml(g.content)}</p>` : ''}<img src="http://feed-${f}.bench.test/i/${i}.jpg" alt="">`;
+    items.push(
+      `<item><title>${escapeXml(g.title)}</title><link>${link}</link><guid isPermaLink="false">bench-${i}</guid>` +
+        `<pubDate>${new Date(g.publishedAt).toUTCString()}</pubDate><dc:creator>Desk ${f % 17}</dc:creator>` +
+        `<description><![CDATA[${html}]]></description></item>`,
+    );
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>` +
+    `<title>Bench feed ${f}</title><link>http://feed-${f}.bench.test/</link><description>Synthetic feed ${f}</description><language>${lang}</language>` +
+    items.join('') +
+    `</channel></rss>`
+  );
+}
+
+const bodies = Array.from({ length: FEEDS }, (_, f) => Buffer.from(feedXml(f)));
+const gzipped = bodies.map((b, f) => (f % 3 === 0 ? zlib.gzipSync(b) : null));
+const etags = bodies.map((_, f) => `"bench-${f}-v1"`);
+const bytes = bodies.reduce((n, b) => n + b.length, 0);
+log(`${FEEDS} feeds × ${ITEMS} items, ${round(bytes / 1e6)} MB of XML`);
+
+// The farm: HOSTS loopback servers (a host is host:port to the fetcher's politeness, which allows one
+// request at a time per host); 1 feed in 3 gzipped, 1 in 50 answers after 300 ms.
+const HOSTS = Number(arg('hosts', 64));
+const served = { ok: 0, notModified: 0 };
+const handler = (req, res) => {
+  const f = Number(/^\/feed\/(\d+)\.xml(?:\?copy=\d+)?$/.exec(req.url ?? '')?.[1] ?? -1);
+  const body = bodies[f];
+  if (!body) return res.writeHead(404).end();
+  const answer = () => {
+    if (req.headers['if-none-match'] === etags[f]) {
+      served.notModified++;
+      return res.writeHead(304, { etag: etags[f] }).end();
+    }
+    served.ok++;
+    const gz = gzipped[f] && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: etags[f], ...(gz ? { 'content-encoding': 'gzip' } : {}) });
+    res.end(gz ? gzipped[f] : body);
+  };
+  if (f % 50 === 7) setTimeout(answer, 300);
+  else answer();
+};
+const servers = await Promise.all(
+  Array.from({ length: HOSTS }, async () => {
+    const server = http.createServer(handler);
+    server.keepAliveTimeout = 30_000;
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    return server;
+  }),
+);
+const feedUrl = (f, copy) => `http://127.0.0.1:${servers[f % HOSTS].address().port}/feed/${f}.xml${copy === undefined ? '' : `?copy=${copy}`}`;
+
+// Ceiling: the bare parse of the same bytes, and plain rss-parser, in this process, now.
+let t = performance.now();
+let parsedItems = 0;
+for (const b of bodies) parsedItems += parseFeed(b.toString('utf8')).items.length;
+const bareSeconds = (performance.now() - t) / 1000;
+const rss = new RssParser();
+t = performance.now();
+let rssItems = 0;
+for (const b of bodies) rssItems += (await rss.parseString(b.toString('utf8'))).items.length;
+const rssSeconds = (performance.now() - t) / 1000;
+log(`bare parse ${Math.round(parsedItems / bareSeconds)} items/s, rss-parser ${Math.round(rssItems / rssSeconds)} items/s`);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-bench-ingest-'));
+const runtime = await Runtime.open({
+  dataDir, seedDir: path.join(root, 'seed'), allowPrivateSources: true, pollConcurrency: CONCURRENCY, meiliUrl: null,
+  // A loopback farm is one host: politeness would serialise the whole farm.
+  perHostGapMs: 0, logger: silentLogger,
+});
+runtime.store.db.transaction(() => {
+  for (let f = 0; f < FEEDS; f++) {
+    runtime.store.sources.create({ name: `Bench feed ${f}`, url: feedUrl(f), kind: f % 10 === 0 ? 'official' : 'media', type: 'feed', language: LANGUAGES[f % LANGUAGES.length], pollIntervalSeconds: 3600, enabled: true });
+  }
+})();
+
+// Pass 1: every feed new. End to end: until the last item is in the search index.
+const mem0 = process.memoryUsage().rss;
+t = performance.now();
+await runtime.scheduler.tick();
+await runtime.feeder.drain();
+const ingestSeconds = (performance.now() - t) / 1000;
+const stored = runtime.store.items.count();
+const indexed = await runtime.index.count();
+log(`pass 1: ${stored} items stored, ${indexed} indexed in ${round(ingestSeconds)} s`);
+
+// Pass 2: NOT_MODIFIED_FEEDS sources, each holding the ETag its feed still has (written straight into
+// the store, as a first poll would have left it): conditional GET, 304, nothing parsed.
+runtime.store.db.transaction(() => {
+  runtime.store.db.prepare('UPDATE sources SET enabled = 0').run();
+  const setEtag = runtime.store.db.prepare('UPDATE sources SET etag = ?, next_poll_at = ? WHERE id = ?');
+  const due = new Date(Date.now() - 1000).toISOString();
+  for (let c = 0; c < NOT_MODIFIED_FEEDS; c++) {
+    const f = c % FEEDS;
+    const s = runtime.store.sources.create({ name: `Unchanged feed ${c}`, url: feedUrl(f, c), kind: 'media', type: 'feed', pollIntervalSeconds: 3600, enabled: true });
+    setEtag.run(etags[f], due, s.id);
+  }
+})();
+const before304 = served.notModified;
+t = performance.now();
+const polled = await runtime.scheduler.tick();
+const notModifiedSeconds = (performance.now() - t) / 1000;
+const answered304 = served.notModified - before304;
+log(`pass 2: ${polled} feeds re-polled, ${answered304} answered 304 in ${round(notModifiedSeconds)} s`);
+
+await runtime.close();
+for (const server of servers) {
+  server.close();
+  server.closeAllConnections();
+}
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const itemsPerSecond = stored / ingestSeconds;
+const bareItemsPerSecond = parsedItems / bareSeconds;
+console.log(
+  JSON.stringify({
+    feeds: FEEDS,
+    hosts: HOSTS,
+    itemsPerFeed: ITEMS,
+    xmlMegabytes: round(bytes / 1e6, 2),
+    gzippedFeeds: gzipped.filter(Boolean).length,
+    slowFeeds: bodies.filter((_, f) => f % 50 === 7).length,
+    pipelineConcurrency: CONCURRENCY,
+    endToEnd: { items: stored, indexed, seconds: round(ingestSeconds, 2), itemsPerSecond: Math.round(itemsPerSecond) },
+    bareParse: { items: parsedItems, seconds: round(bareSeconds, 2), itemsPerSecond: Math.round(bareItemsPerSecond) },
+    rssParser: { items: rssItems, seconds: round(rssSeconds, 2), itemsPerSecond: Math.round(rssItems / rssSeconds) },
+    ratioToBareParse: round(itemsPerSecond / bareItemsPerSecond, 3),
+    ratioToRssParser: round(itemsPerSecond / (rssItems / rssSeconds), 3),
+    notModifiedPass: { feeds: polled, answered304, seconds: round(notModifiedSeconds, 2), feedsPerSecond: Math.round(polled / notModifiedSeconds) },
+    rssGrowthMb: round((process.memoryUsage().rss - mem0) / 1048576),
+    targets: { itemsPerSecond: 1000, ratioToBareParse: 0.5, notModifiedSecondsFor10000Feeds: 60 },
+    peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+  }),
+);

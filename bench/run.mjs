@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick]` (issue 8): every figure beside its ceiling or target, as ratios, because
+// these machines are shared and noisy. Each part runs in its own process (so its peak memory is its
+// own) and prints JSON; this runner writes bench/results/<date>.json and <date>.md.
+//   --quick   under 2 minutes: small feed farm, 1,000 unchanged feeds, search at 100k only, fewer alert rules
+//   --only ingest,search,alerts,footprint   run some parts
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { round } from './lib/corpus.mjs';
+import { ensureSearchCorpus } from './lib/search-corpus.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'apps/api/package.json'));
+const quick = process.argv.includes('--quick');
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1].split(',')) : null;
+const wanted = (part) => !only || only.has(part);
+const log = (m) => process.stderr.write(`[bench] ${m}\n`);
+
+/** Runs one part in a child process and parses the JSON it prints last. */
+function part(name, script, args, env = {}) {
+  log(`${name}…`);
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [path.join(root, 'bench', script), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = round((performance.now() - started) / 1000);
+  if (r.status !== 0) return { error: `exit ${r.status}`, seconds };
+  const out = r.stdout.trim();
+  try {
+    return { ...JSON.parse(out.slice(out.lastIndexOf('\n{') + 1)), seconds };
+  } catch {
+    return { error: 'no JSON output', seconds };
+  }
+}
+
+const results = { date: new Date().toISOString(), mode: quick ? 'quick' : 'full', machine: machine() };
+
+if (wanted('ingest')) {
+  results.ingest = quick
+    ? part('ingest', 'ingest.bench.mjs', ['--feeds', '40', '--items', '5', '--not-modified-feeds', '1000'])
+    : part('ingest', 'ingest.bench.mjs', ['--feeds', '300', '--items', '5', '--not-modified-feeds', '10000']);
+}
+if (wanted('search')) {
+  results.search = (quick ? [100_000] : [100_000, 1_000_000]).map((size) => part(`search ${size}`, 'search.bench.mjs', ['--size', String(size), '--runs', quick ? '5' : '20']));
+}
+if (wanted('alerts')) {
+  results.alerts = part('alerts', 'alerts.bench.mjs', [], quick ? { BENCH_RULES: '2000', BENCH_ITEMS: '2000', BENCH_SAMPLES: '50' } : {});
+}
+if (wanted('footprint')) {
+  const size = quick ? 100_000 : 1_000_000;
+  const corpus = await ensureSearchCorpus({ root, require, size, log });
+  const bytes = (f) => ['', '-wal'].reduce((n, s) => n + (fs.existsSync(f + s) ? fs.statSync(f + s).size : 0), 0);
+  const storeBytes = bytes(path.join(corpus.dir, 'parallax.db'));
+  const indexBytes = bytes(path.join(corpus.dir, 'search.db'));
+  const startup = part('start-up', 'startup.bench.mjs', ['--dir', corpus.dir]);
+  results.footprint = {
+    items: size,
+    storeBytesPerItem: Math.round(storeBytes / size),
+    indexBytesPerItem: Math.round(indexBytes / size),
+    bytesPerItem: Math.round((storeBytes + indexBytes) / size),
+    startup,
+  };
+}
+results.summary = summary(results);
+
+const day = results.date.slice(0, 10);
+const dir = path.join(root, 'bench/results');
+fs.mkdirSync(dir, { recursive: true });
+const base = path.join(dir, quick ? `${day}-quick` : day);
+fs.writeFileSync(`${base}.json`, JSON.stringify(results, null, 2) + '\n');
+fs.writeFileSync(`${base}.md`, markdown(results));
+log(`wrote ${path.relative(root, base)}.json and .md`);
+process.stdout.write(markdown(results));
+
+function machine() {
+  const os = require('node:os');
+  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryGb: round(os.totalmem() / 2 ** 30), loadAverage: os.loadavg().map((x) => round(x, 2)) };
+}
+
+/** Each figure beside its target: [figure, measured, target, ratio (measured / target or ceiling), met]. */
+function summary(r) {
+  const rows = [];
+  const add = (figure, measured, target, ratio, met) => rows.push({ figure, measured, target, ratio: ratio === null ? null : round(ratio, 3), met });
+  const i = r.ingest;
+  if (i && !i.error) {
+    add('ingest, items/s end to end', i.endToEnd.itemsPerSecond, '≥ 1,000', i.endToEnd.itemsPerSecond / 1000, i.endToEnd.itemsPerSecond >= 1000);
+    add('ingest vs bare parse (ceiling)', `${i.endToEnd.itemsPerSecond} / ${i.bareParse.itemsPerSecond} items/s`, '≥ 50%', i.ratioToBareParse, i.ratioToBareParse >= 0.5);
+    add('ingest vs rss-parser', `${i.endToEnd.itemsPerSecond} / ${i.rssParser.itemsPerSecond} items/s`, '—', i.ratioToRssParser, null);
+    const per10k = (i.notModifiedPass.seconds * 10_000) / Math.max(1, i.notModifiedPass.feeds);
+    add(`304 pass, ${i.notModifiedPass.feeds} unchanged feeds`, `${i.notModifiedPass.seconds} s (${i.notModifiedPass.feedsPerSecond} feeds/s)`, '10,000 in < 60 s', 60 / per10k, per10k < 60);
+    add('ingest peak RSS', `${i.peakRssMb} MB`, '< 1 GB', 1024 / i.peakRssMb, i.peakRssMb < 1024);
+  }
+  for (const s of r.search ?? []) {
+    if (s.error) continue;
+    for (const q of s.queries) {
+      const worst = Math.max(q.searchMs.p95, q.searchWithFacetsMs.p95);
+      add(`search ${s.size.toLocaleString('en')}: ${q.name} (p95, plain / with facets)`, `${q.searchMs.p95} / ${q.searchWithFacetsMs.p95} ms (bare FTS5 ${q.bareFts5Ms.p95} ms)`, '< 50 ms', 50 / worst, worst < 50);
+    }
+    add(`search ${s.size.toLocaleString('en')}: peak RSS`, `${s.peakRssMb} MB`, '< 1 GB', 1024 / s.peakRssMb, s.peakRssMb < 1024);
+  }
+  const a = r.alerts;
+  if (a && !a.error) {
+    add('alert latency, stored → SSE (median)', `${a.storedToSseMs.median} ms (p95 ${a.storedToSseMs.p95})`, '< 100 ms', 100 / a.storedToSseMs.median, a.storedToSseMs.median < 100);
+    add(`alert matching, ${a.rules} rules (whole matcher)`, `${a.matcherWithSqlite.itemsPerSecond} items/s`, '≥ 5,000 items/s', a.matcherWithSqlite.itemsPerSecond / 5000, a.matcherWithSqlite.itemsPerSecond >= 5000);
+    add(`alert rule index alone, ${a.rules} rules`, `${a.ruleIndex.itemsPerSecond} items/s`, '—', null, null);
+  }
+  const f = r.footprint;
+  if (f) {
+    add(`bytes on disk per item at ${f.items.toLocaleString('en')}`, `${f.bytesPerItem} B (store ${f.storeBytesPerItem}, index ${f.indexBytesPerItem})`, '—', null, null);
+    if (!f.startup.error) {
+      add(`start-up with ${f.items.toLocaleString('en')} items`, `${f.startup.runtimeOpenMs} ms to open, ${f.startup.firstSearchMs} ms first search`, '—', null, null);
+      add(`start-up peak RSS with ${f.items.toLocaleString('en')} items`, `${f.startup.peakRssMb} MB`, '< 1 GB', 1024 / f.startup.peakRssMb, f.startup.peakRssMb < 1024);
+    }
+  }
+  return rows;
+}
+
+function markdown(r) {
+  const lines = [
+    `# Benchmark ${r.date} (${r.mode})`,
+    '',
+    `Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGb} GB, load average at start ${r.machine.loadAverage.join(' / ')}.`,
+    'Ratio: measured against its target or ceiling (above 1 is better).',
+    '',
+    '| figure | measured | target | ratio | met |',
+    '| --- | --- | --- | --- | --- |',
+    ...r.summary.map((row) => `| ${row.figure} | ${row.measured} | ${row.target} | ${row.ratio ?? '—'} | ${row.met === null ? '—' : row.met ? 'yes' : '**no**'} |`),
+    '',
+  ];
+  for (const s of r.search ?? []) {
+    if (s.error) continue;
+    lines.push(`## Search at ${s.size.toLocaleString('en')} items (${s.runsPerQuery} runs each)`, '', '| query | matches | plain p50/p95/p99 ms | with facets p50/p95/p99 ms | bare FTS5 p50/p95/p99 ms |', '| --- | --- | --- | --- | --- |');
+    for (const q of s.queries) {
+      const f = (m) => `${m.p50} / ${m.p95} / ${m.p99}`;
+      lines.push(`| ${q.name} | ${q.total.toLocaleString('en')}${q.facetsApproximate ? ' (facets sampled)' : ''} | ${f(q.searchMs)} | ${f(q.searchWithFacetsMs)} | ${f(q.bareFts5Ms)} |`);
+    }
+    lines.push('');
+  }
+  for (const [name, value] of Object.entries({ ingest: r.ingest, alerts: r.alerts, footprint: r.footprint })) {
+    if (value?.error) lines.push(`${name}: failed (${value.error})`, '');
+  }
+  return lines.join('\n');
+}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { analyseTerms } from './analysis/text-analyser.js';
 import { bindQuery } from './bound-query.js';
 import { matches, type MatchableDocument } from './query-matcher.js';
 import { parseQuery } from './query-parser.js';
@@ -93,6 +94,58 @@ describe('RuleIndex', () => {
         for (const d of DOCS) expect(index.match(d).map((h) => h.id).sort((a, b) => a - b)).toEqual(bruteForce(rules, d));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('learns document frequencies from the items it matches, and keeps them across clear()', () => {
+    const index = indexed(new Map([[1, 'storm']]));
+    for (let i = 0; i < 200; i++) index.match(DOCS[i % 2 === 0 ? 4 : 5]!);
+    expect(index.documentCount).toBe(200);
+    expect(index.share('t', analyseTerms('storm')[0]!)).toBeCloseTo(0.5, 1);
+    expect(index.share('t', analyseTerms('ferries')[0]!)).toBeCloseTo(0.5, 1);
+    expect(index.share('t', analyseTerms('Ukraine')[0]!)).toBeCloseTo(0.5, 1);
+    expect(index.share('t', analyseTerms('Olympics')[0]!)).toBeLessThan(0.05);
+    expect(index.share('l', 'en')).toBeGreaterThan(0.9);
+    index.clear();
+    expect(index.size).toBe(0);
+    expect(index.share('t', analyseTerms('storm')[0]!)).toBeCloseTo(0.5, 1);
+  });
+
+  it('agrees with the matcher while rules are re-filed as frequencies settle, and after deletes', () => {
+    const text = fc.array(fc.constantFrom(...WORDS, 'the', 'news', 'report', 'the'), { minLength: 1, maxLength: 12 }).map((ws) => ws.join(' '));
+    const document = fc.record({
+      title: text,
+      summary: fc.option(text, { nil: null }),
+      entities: fc.subarray([{ qid: 'Q148', name: 'China' }, { qid: 'Q159', name: 'Russia' }, { qid: 'Q212', name: 'Ukraine' }]),
+      language: fc.constantFrom('en', 'ru', 'zh-Hans'),
+      kind: fc.constantFrom('media' as const, 'official' as const),
+      sourceId: fc.integer({ min: 1, max: 4 }),
+    });
+    const rule = fc.oneof(
+      fc.constantFrom(...WORDS, 'news', 'report', 'the'),
+      fc.tuple(fc.constantFrom('news', 'report', 'the', 'fake'), fc.constantFrom(...WORDS)).map(([a, b]) => `${a} ${b}`),
+      fc.tuple(fc.constantFrom('news', 'the'), fc.constantFrom(...WORDS), fc.constantFrom(...WORDS)).map(([a, b, c]) => `${a} (${b} OR ${c}*)`),
+      fc.constantFrom('lang:ru', 'kind:official -news', 'entity:China news', 'source:3 the', '"fake news"', 'Росси* news'),
+    );
+    fc.assert(
+      fc.property(fc.array(rule, { minLength: 1, maxLength: 40 }), fc.array(document, { minLength: 150, maxLength: 300 }), (qs, ds) => {
+        const rules = new Map(qs.map((q, i) => [i, q]));
+        const index = indexed(rules);
+        const docs = ds.map((d) => doc(d));
+        docs.forEach((d, i) => {
+          if (i === 100) {
+            // Deleting and replacing rules after a re-filing (at 64 documents) must leave no stale posting.
+            for (const id of [0, 1, 2]) {
+              rules.delete(id);
+              index.delete(id);
+            }
+            rules.set(1, 'news the');
+            index.set(1, bindQuery(parseQuery('news the', { resolveEntity })));
+          }
+          expect(index.match(d).map((h) => h.id).sort((a, b) => a - b)).toEqual(bruteForce(rules, d));
+        });
+      }),
+      { numRuns: 25 },
     );
   });
 });

@@ -68,7 +68,7 @@ describe('assignStory', () => {
     const a = assignStory(zh, [{ ...report, storyId: 7 }], { stats });
     expect(a.storyId).toBe(7);
     expect(a.score).toBeGreaterThanOrEqual(0.3);
-    expect(a.reasons.join('\n')).toMatch(/entities only/);
+    expect(a.reasons.join('\n')).toMatch(/entities and concepts only/);
     expect(a.reasons.join('\n')).toContain(Q.olympics2022);
   });
 

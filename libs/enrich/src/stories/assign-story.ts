@@ -1,5 +1,5 @@
 import { type ResolvedStoryOptions, type StoryAssignment, type StoryCandidate, type StoryOptions, resolveStoryOptions, storyStatsKeys } from './story.js';
-import { type Idf, type PairSimilarity, type StoryProfile, pairSimilarity, storyProfile } from './story-similarity.js';
+import { type Idf, type PairSimilarity, type StoryProfile, featureWeights, pairSimilarity, storyProfile } from './story-similarity.js';
 import { TermStats } from './term-stats.js';
 
 interface StoryEvidence {
@@ -8,7 +8,18 @@ interface StoryEvidence {
   bestItem: StoryCandidate;
   matching: number;
   items: number;
+  /** Scores of the story's neighbours within the window. */
+  scores: number[];
+  /** Mean of the best {@link STORY_LINKS} scores: what the story scores as. */
+  score: number;
 }
+
+/**
+ * A story scores as the mean of its best-matching items, up to this many: one item that strays from
+ * its story's subject (the report's denial that also mentions the leaders' meeting) is not enough to
+ * pull the next item about that other subject in, as it would be under single link.
+ */
+const STORY_LINKS = 3;
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -17,8 +28,9 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  *
  * `neighbours` are earlier items the caller fetched, typically those sharing an informative entity or
  * a rare term within the window ({@link storyNeighbourKeys} says which keys to look up), a few hundred
- * at most. A story scores as its best-matching item (single link, kept from chaining by the gate of
- * {@link pairSimilarity}); ties go to the story with more matching items. Returns `storyId: null` when
+ * at most. A story scores as the mean of its best-matching items, up to three (so that one atypical
+ * member does not chain another subject in; each pair must also pass the gate of {@link pairSimilarity});
+ * ties go to the story with more matching items. Returns `storyId: null` when
  * no story reaches the threshold: the caller opens a new story with this item.
  */
 export function assignStory(item: StoryCandidate, neighbours: readonly StoryCandidate[], options?: StoryOptions): StoryAssignment {
@@ -37,6 +49,7 @@ export function assignProfile(
   o: ResolvedStoryOptions,
 ): StoryAssignment {
   const stories = new Map<number, StoryEvidence>();
+  const fw = featureWeights(self, idf, o);
   let inWindow = 0;
   let unassigned = 0;
   for (const n of neighbours) {
@@ -47,14 +60,15 @@ export function assignProfile(
       unassigned += 1;
       continue;
     }
-    const sim = pairSimilarity(self, profile, idf, o);
+    const sim = pairSimilarity(self, profile, idf, o, fw);
     if (sim.hoursApart <= o.windowDays * 24) inWindow += 1;
     let ev = stories.get(storyId);
     if (!ev) {
-      ev = { storyId, best: sim, bestItem: profile.item, matching: 0, items: 0 };
+      ev = { storyId, best: sim, bestItem: profile.item, matching: 0, items: 0, scores: [], score: 0 };
       stories.set(storyId, ev);
     }
     ev.items += 1;
+    if (sim.hoursApart <= o.windowDays * 24) ev.scores.push(sim.score);
     if (sim.passes && sim.score > 0) ev.matching += 1;
     if (sim.score > ev.best.score) {
       ev.best = sim;
@@ -64,7 +78,9 @@ export function assignProfile(
 
   let top: StoryEvidence | undefined;
   for (const ev of stories.values()) {
-    if (!top || ev.best.score > top.best.score || (ev.best.score === top.best.score && ev.matching > top.matching)) top = ev;
+    const best = ev.scores.sort((x, y) => y - x).slice(0, STORY_LINKS);
+    ev.score = best.length > 0 ? best.reduce((sum, x) => sum + x, 0) / best.length : 0;
+    if (!top || ev.score > top.score || (ev.score === top.score && ev.matching > top.matching)) top = ev;
   }
   if (!top || inWindow === 0) {
     const reasons = [`no neighbour with a story within ${o.windowDays} days`];
@@ -72,8 +88,8 @@ export function assignProfile(
     return { storyId: null, score: 0, reasons };
   }
   const reasons = explain(top, o);
-  const score = round(top.best.score);
-  if (top.best.score < o.threshold) {
+  const score = round(top.score);
+  if (top.score < o.threshold) {
     reasons.unshift(`best story ${top.storyId} scores ${score}, below the threshold ${o.threshold}: open a new story`);
     return { storyId: null, score, reasons };
   }
@@ -83,21 +99,24 @@ export function assignProfile(
 function explain(ev: StoryEvidence, o: ResolvedStoryOptions): string[] {
   const b = ev.best;
   const it = ev.bestItem;
-  const reasons = [`best match: item ${it.id} (${it.outlet}, ${it.language}) in story ${ev.storyId}, score ${round(b.score)}`];
+  const reasons = [`best match: item ${it.id} (${it.outlet}, ${it.language}) in story ${ev.storyId}, score ${round(b.score)}; the story scores ${round(ev.score)} over its best ${Math.min(STORY_LINKS, ev.scores.length)} items`];
   if (b.sharedEntities.length === 0) {
     reasons.push('no shared entities');
     return reasons;
   }
   reasons.push(
-    `shared entities: ${b.sharedEntities.join(', ')} (${b.informativeEntities.length} informative; weighted overlap ${round(b.entitySimilarity)})`,
+    `shared entities and concepts: ${b.sharedEntities.join(', ')} (${b.informativeEntities.length} informative; weighted overlap ${round(b.entitySimilarity)})`,
   );
+  if (b.sharedSetIdf !== null) reasons.push(`together they weigh ${round(b.sharedSetIdf)} (idf of the set within the window)`);
   if (b.sameLanguage) {
     reasons.push(b.rareTerms.length > 0 ? `rare shared terms: ${b.rareTerms.join(', ')} (term overlap ${round(b.termSimilarity)})` : `no rare shared terms (term overlap ${round(b.termSimilarity)})`);
   } else {
-    reasons.push(`different languages: matched on entities only`);
+    reasons.push(`different languages: matched on entities and concepts only`);
   }
   if (!b.passes) {
-    reasons.push(`not enough evidence: needs 2 informative shared entities, or 1 shared entity and ${o.minRareTerms} rare shared terms`);
+    reasons.push(
+      `not enough evidence: needs 2 informative shared entities or concepts, 3 or more that are informative together, or 1 shared entity and ${o.minRareTerms} rare shared terms`,
+    );
   }
   reasons.push(`${round(b.hoursApart)} h apart`);
   reasons.push(`${ev.matching} of ${ev.items} neighbours in story ${ev.storyId} match`);

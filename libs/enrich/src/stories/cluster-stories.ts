@@ -1,8 +1,10 @@
 import { DomainError } from '@parallax/domain';
 import { assignProfile } from './assign-story.js';
-import { type ResolvedStoryOptions, type StoryAssignment, type StoryCandidate, type StoryOptions, primaryLanguage, resolveStoryOptions, storyStatsKeys } from './story.js';
+import { isConceptKey } from './story-concepts.js';
+import { type ResolvedStoryOptions, type StoryAssignment, type StoryCandidate, type StoryOptions, primaryLanguage, resolveStoryOptions, storyFeatures, storyStatsKeys } from './story.js';
 import { type Idf, type StoryProfile, storyProfile } from './story-similarity.js';
 import { TermStats } from './term-stats.js';
+import { WindowStats } from './window-stats.js';
 
 export interface ClusterOptions extends StoryOptions {
   /** The id given to the first story opened (default 1); later ones count up from it. */
@@ -21,26 +23,33 @@ export interface ClusteredItem extends StoryAssignment {
 
 /** Which keys to fetch neighbours by: any item that can join `item`'s story shares one of them. */
 export interface NeighbourKeys {
-  /** Informative entity QIDs: a neighbour sharing two of these may join across languages. */
+  /** Entity QIDs: informative ones, or all when the item can join only through a set of common ones. */
   entities: string[];
-  /** Rare terms: a same-language neighbour sharing one entity and enough of these may join. */
+  /** Rare terms (a same-language neighbour sharing one entity and enough of these may join) and concept keys, looked up like terms. */
   terms: string[];
   language: string;
 }
 
 /**
  * The keys by which the caller should look up neighbours for {@link assignStory}: every pair that can
- * pass the gate shares an informative entity or a rare term, so items found by neither need not be
- * fetched. Without stats every key qualifies.
+ * pass the gate shares an informative feature or a rare term, so items found by none need not be
+ * fetched; an item with fewer than two informative features may still join through a set of common
+ * ones, so then all its features are keys. Without stats every key qualifies.
  */
-export function storyNeighbourKeys(item: Pick<StoryCandidate, 'entities' | 'terms' | 'language'>, options?: StoryOptions): NeighbourKeys {
+export function storyNeighbourKeys(item: Pick<StoryCandidate, 'entities' | 'terms' | 'language'> & { publishedAt?: string }, options?: StoryOptions): NeighbourKeys {
   const o = resolveStoryOptions(options);
-  const idf = o.stats ? (k: string) => (o.stats as TermStats).idf(k) : () => Infinity;
+  const time = item.publishedAt ? Date.parse(item.publishedAt) : NaN;
+  const ws = o.windowStats;
+  const termIdf = o.stats ? (k: string) => (o.stats as TermStats).idf(k) : () => Infinity;
+  const featureIdf = ws && !Number.isNaN(time) ? (k: string) => ws.idf(k, time) : termIdf;
   const minEntityIdf = Math.log(1 / o.informativeShare);
   const minTermIdf = Math.log(1 / o.rareTermShare);
+  const features = storyFeatures(item);
+  const informative = features.filter((f) => featureIdf(f) >= minEntityIdf);
+  const keys = informative.length >= 2 ? informative : features;
   return {
-    entities: [...new Set(item.entities)].filter((e) => idf(e) >= minEntityIdf),
-    terms: [...new Set(item.terms)].filter((t) => idf(t) >= minTermIdf),
+    entities: keys.filter((k) => !isConceptKey(k)),
+    terms: [...new Set([...keys.filter(isConceptKey), ...item.terms.filter((t) => !isConceptKey(t) && termIdf(t) >= minTermIdf)])],
     language: primaryLanguage(item.language),
   };
 }
@@ -58,7 +67,8 @@ export function clusterStories(items: readonly StoryCandidate[], options: Cluste
   let nextStory = options.firstStoryId ?? 1;
   const stats = o.stats ?? statsOf(items);
   const idf: Idf = (k) => stats.idf(k);
-  const ro: ResolvedStoryOptions = { ...o, stats };
+  const windowStats = o.windowStats ?? windowStatsOf(items, o.windowDays);
+  const ro: ResolvedStoryOptions = { ...o, stats, windowStats };
 
   const profiles: StoryProfile[] = [];
   for (const item of items) {
@@ -69,9 +79,8 @@ export function clusterStories(items: readonly StoryCandidate[], options: Cluste
   profiles.sort((a, b) => a.time - b.time || a.item.id - b.item.id);
 
   const windowMs = o.windowDays * 86_400_000;
-  const minEntityIdf = Math.log(1 / o.informativeShare);
   const minTermIdf = Math.log(1 / o.rareTermShare);
-  /** Posting lists of processed profile indices, ascending, by entity and by language + term. */
+  /** Posting lists of processed profile indices, ascending, by feature and by language + term. */
   const byEntity = new Map<string, number[]>();
   const byTerm = new Map<string, number[]>();
   const out: ClusteredItem[] = [];
@@ -79,11 +88,12 @@ export function clusterStories(items: readonly StoryCandidate[], options: Cluste
   for (let i = 0; i < profiles.length; i++) {
     const self = profiles[i] as StoryProfile;
     const keys: number[][] = [];
-    for (const [e, w] of self.entities) {
+    const nk = storyNeighbourKeys(self.item, ro);
+    for (const e of [...nk.entities, ...nk.terms.filter(isConceptKey)]) {
       const list = byEntity.get(e);
-      if (list && w >= minEntityIdf) keys.push(list);
+      if (list) keys.push(list);
     }
-    const termKeys = [...new Set(self.item.terms)].filter((t) => idf(t) >= minTermIdf).map((t) => `${self.language}\u0000${t}`);
+    const termKeys = [...new Set(self.item.terms)].filter((t) => !isConceptKey(t) && idf(t) >= minTermIdf).map((t) => `${self.language}\u0000${t}`);
     for (const k of termKeys) {
       const list = byTerm.get(k);
       if (list) keys.push(list);
@@ -103,7 +113,7 @@ export function clusterStories(items: readonly StoryCandidate[], options: Cluste
     self.item = { ...self.item, storyId };
     out.push({ id: self.item.id, storyId, score: a.score, reasons: opened ? [`opened story ${storyId}`, ...a.reasons] : a.reasons, opened });
 
-    for (const e of self.entities.keys()) push(byEntity, e, i);
+    for (const e of self.features) push(byEntity, e, i);
     for (const k of termKeys) push(byTerm, k, i);
   }
   return out;
@@ -119,4 +129,11 @@ function statsOf(items: readonly StoryCandidate[]): TermStats {
   const stats = new TermStats();
   for (const item of items) stats.add(storyStatsKeys(item));
   return stats;
+}
+
+/** Feature frequencies by time over the given items, for rarity within ±windowDays. */
+export function windowStatsOf(items: readonly StoryCandidate[], windowDays: number): WindowStats {
+  const ws = new WindowStats(windowDays * 86_400_000);
+  for (const item of items) ws.add(item.id, Date.parse(item.publishedAt), storyFeatures(item));
+  return ws;
 }

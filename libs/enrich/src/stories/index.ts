@@ -1,7 +1,11 @@
 export { assignStory } from './assign-story.js';
-export { clusterStories, storyNeighbourKeys } from './cluster-stories.js';
+export { clusterStories, storyNeighbourKeys, windowStatsOf } from './cluster-stories.js';
 export type { ClusterOptions, ClusteredItem, NeighbourKeys } from './cluster-stories.js';
-export { DEFAULT_STORY_OPTIONS, storyStatsKeys } from './story.js';
+export { DEFAULT_STORY_OPTIONS, storyFeatures, storyStatsKeys } from './story.js';
 export type { StoryAssignment, StoryCandidate, StoryOptions } from './story.js';
 export { TermStats } from './term-stats.js';
 export type { TermStatsJson, TermStatsOptions } from './term-stats.js';
+export { CONCEPT_KEY_PREFIX, StoryConceptTagger, isConceptKey, storyConcepts } from './story-concepts.js';
+export { STORY_CONCEPTS } from './concepts.data.js';
+export type { StoryConcept } from './concepts.data.js';
+export { WindowStats } from './window-stats.js';

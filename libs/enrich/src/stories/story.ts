@@ -1,10 +1,13 @@
+import { isConceptKey } from './story-concepts.js';
 import type { TermStats } from './term-stats.js';
+import type { WindowStats } from './window-stats.js';
 
 /**
  * What story clustering needs to know of an item. `terms` are the caller's analysed tokens of title and
  * summary (folded, stemmed, CJK segmented: libs/query's analyser), so that this library needs no
  * tokenizer of its own; they are compared only between items of the same language. `entities` are
- * Wikidata QIDs and carry the comparison across languages.
+ * Wikidata QIDs and carry the comparison across languages, with the concept keys among the terms
+ * (`~olympics`, from {@link storyConcepts}): together they are the item's cross-language features.
  */
 export interface StoryCandidate {
   id: number;
@@ -28,6 +31,13 @@ export interface StoryOptions {
    * which is weaker: neighbours fetched by a shared entity all contain that entity.
    */
   stats?: TermStats;
+  /**
+   * Document frequencies of the cross-language features (entities, concept keys) by time: with it,
+   * whether a feature, or the set of features two items share, is informative is judged within
+   * ±windowDays of the incoming item rather than over the whole corpus. The batch clusterer builds one
+   * from its items when none is given.
+   */
+  windowStats?: WindowStats;
   /** Items further apart than this never join (default 7 days). */
   windowDays?: number;
   /** Time proximity halves the weight of the remaining evidence every this many days (default 2). */
@@ -45,10 +55,11 @@ export interface StoryOptions {
   minRareTerms?: number;
 }
 
-export type ResolvedStoryOptions = Required<Omit<StoryOptions, 'stats'>> & { stats: TermStats | undefined };
+export type ResolvedStoryOptions = Required<Omit<StoryOptions, 'stats' | 'windowStats'>> & { stats: TermStats | undefined; windowStats: WindowStats | undefined };
 
 export const DEFAULT_STORY_OPTIONS: Readonly<ResolvedStoryOptions> = {
   stats: undefined,
+  windowStats: undefined,
   windowDays: 7,
   halfLifeDays: 2,
   threshold: 0.3,
@@ -81,4 +92,9 @@ export function storyStatsKeys(item: Pick<StoryCandidate, 'entities' | 'terms'>)
 /** ISO 639-1 primary subtag, lower case: `zh-CN` and `zh` are the same language for term comparison. */
 export function primaryLanguage(tag: string): string {
   return tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
+}
+
+/** The cross-language features of an item: its entity QIDs and the concept keys among its terms. */
+export function storyFeatures(item: Pick<StoryCandidate, 'entities' | 'terms'>): string[] {
+  return [...new Set([...item.entities, ...item.terms.filter(isConceptKey)])];
 }

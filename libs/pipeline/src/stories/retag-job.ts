@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Enrichment, Item, RetagResult, RetagStatus } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
-import { type Enricher, TermStats, clusterStories, storyStatsKeys } from '@parallax/enrich';
+import { type Enricher, TermStats, clusterStories, storyStatsKeys, windowStatsOf } from '@parallax/enrich';
 import type { Store, StoryItemRow } from '@parallax/store';
 import type { Logger } from '../logger.js';
 import type { PipelineEvents } from '../pipeline-events.js';
@@ -139,7 +139,8 @@ export class RetagJob {
       const next = new TermStats();
       for (const r of rows) next.add(storyStatsKeys(r));
       const firstStoryId = repo.maxStoryId() + 1;
-      const clustered = clusterStories(rows, { stats: next, firstStoryId });
+      const window = windowStatsOf(rows, 7);
+      const clustered = clusterStories(rows, { stats: next, windowStats: window, firstStoryId });
       const ids = stableStoryIds(rows, clustered, firstStoryId);
       const assignments = clustered.map((c) => ({ id: c.id, storyId: ids.get(c.storyId) ?? c.storyId }));
       const json = next.toJSON();
@@ -148,6 +149,7 @@ export class RetagJob {
         return repo.replaceClustering(assignments);
       });
       stats(next);
+      this.o.assigner.replaceWindow(window);
       return { stories, moved, items: rows.length };
     });
   }

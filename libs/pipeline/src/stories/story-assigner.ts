@@ -1,4 +1,4 @@
-import { type StoryCandidate, TermStats, assignStory, storyNeighbourKeys, storyStatsKeys } from '@parallax/enrich';
+import { type StoryCandidate, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyStatsKeys } from '@parallax/enrich';
 import { OUTBOX_STORY_TOPIC, StoryRepository, type OutboxEntry, type Store } from '@parallax/store';
 import type { IndexFeeder } from '../index-feeder.js';
 import type { Logger } from '../logger.js';
@@ -45,6 +45,7 @@ export class StoryAssigner {
   readonly repo: StoryRepository;
   readonly linker: DenialLinker;
   private statsValue: TermStats;
+  private windowValue: WindowStats | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private queued: Promise<number> | null = null;
   private closed = false;
@@ -58,6 +59,27 @@ export class StoryAssigner {
     const { documents, frequencies } = this.repo.termStats();
     this.statsValue = TermStats.fromJSON({ version: 1, documents, priorDocuments: new TermStats().priorDocuments, frequencies });
     o.events.on('item', this.onItem);
+  }
+
+  /**
+   * Entity and concept frequencies by time over the clustered items, for rarity within the window of
+   * each incoming item; built from the store on first use and kept up to date as items are placed.
+   * It holds a handful of keys per item, in memory.
+   */
+  get window(): WindowStats {
+    if (!this.windowValue) {
+      const ws = new WindowStats(WINDOW_DAYS * DAY_MS, new TermStats().priorDocuments);
+      for (const batch of this.repo.iterateItems()) {
+        for (const r of batch) if (r.storyId !== null) ws.add(r.id, Date.parse(r.publishedAt), storyFeatures(r));
+      }
+      this.windowValue = ws;
+    }
+    return this.windowValue;
+  }
+
+  /** Replaces the windowed frequencies after a re-clustering. */
+  replaceWindow(next: WindowStats): void {
+    this.windowValue = next;
   }
 
   /** Rarity weights over the clustered items, as persisted. */
@@ -148,8 +170,10 @@ export class StoryAssigner {
     const at = Date.parse(item.publishedAt);
     // Like the batch clusterer, every item counts in the rarity weights, its own included.
     this.statsValue.add(keys);
+    const window = this.window;
+    window.add(item.id, at, storyFeatures(candidate));
     try {
-      const nk = storyNeighbourKeys(candidate, { stats: this.statsValue });
+      const nk = storyNeighbourKeys(candidate, { stats: this.statsValue, windowStats: window });
       const neighbours = this.repo.neighbours({
         id: item.id,
         at: item.publishedAt,
@@ -159,7 +183,7 @@ export class StoryAssigner {
         terms: nk.terms,
         limit: this.o.maxNeighbours ?? 300,
       });
-      const a = assignStory(candidate, neighbours, { stats: this.statsValue, windowDays: WINDOW_DAYS });
+      const a = assignStory(candidate, neighbours, { stats: this.statsValue, windowStats: window, windowDays: WINDOW_DAYS });
       const storyId = this.repo.transaction(() => {
         this.repo.writeTerms(item.id, candidate.terms);
         this.repo.addStats(keys);
@@ -172,6 +196,7 @@ export class StoryAssigner {
       return { id: item.id, storyId, publishedAt: item.publishedAt, denial: item.denial && item.kind === 'official' };
     } catch (err) {
       this.statsValue.remove(keys);
+      window.remove(item.id);
       throw err;
     }
   }

@@ -1,12 +1,15 @@
+import { storyConcepts } from '@parallax/enrich';
 import { analyseTerms } from '@parallax/query';
 
 /**
  * The terms story clustering compares: libs/query's analysed tokens (folded, stemmed, CJK bigrams) of
- * the headline and standfirst, the parts every outlet writes for itself. Bodies are left out: wire
- * copies and boilerplate would make unrelated items look alike.
+ * the headline and standfirst, the parts every outlet writes for itself, and the concept keys found
+ * there (`~olympics`, `~invasion`: libs/enrich's concept lexicon), which compare across languages.
+ * Bodies are left out: wire copies and boilerplate would make unrelated items look alike.
  */
 export function storyTerms(title: string, summary: string | null): string[] {
-  return analyseTerms(summary ? `${title}\n${summary}` : title);
+  const text = summary ? `${title}\n${summary}` : title;
+  return [...analyseTerms(text), ...storyConcepts(text)];
 }
 
 /** The terms of an official statement, whose point may sit anywhere in its text. */

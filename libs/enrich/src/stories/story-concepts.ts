@@ -1,0 +1,46 @@
+import { EntityTagger } from '../entities/entity-tagger.js';
+import { STORY_CONCEPTS } from './concepts.data.js';
+
+/**
+ * Concept keys share the item's term list with the analysed terms (so that the store keeps and looks
+ * them up like terms) and are told apart by this prefix: the analyser never emits a term beginning
+ * with punctuation.
+ */
+export const CONCEPT_KEY_PREFIX = '~';
+
+export function isConceptKey(key: string): boolean {
+  return key.startsWith(CONCEPT_KEY_PREFIX);
+}
+
+/**
+ * Finds the concepts of {@link STORY_CONCEPTS} in text of any language, with the entity tagger's
+ * matcher (whole words, inflected forms, CJK word boundaries). Returns concept keys (`~olympics`),
+ * each once, in order of first mention.
+ */
+export class StoryConceptTagger {
+  private readonly tagger: EntityTagger;
+  private readonly keys: Map<string, string>;
+
+  constructor() {
+    const ids = STORY_CONCEPTS.map((c) => `${CONCEPT_KEY_PREFIX}${c.id}`);
+    this.keys = new Map(ids.map((id) => [id, id]));
+    // The concepts ride as custom entities; the gazetteer's own entities are matched too (so that a
+    // longer name hides a concept inside it, as in the entity facets) and dropped from the answer.
+    this.tagger = new EntityTagger({ customEntities: STORY_CONCEPTS.map((c, i) => ({ id: ids[i] as string, name: c.id.replace(/[:-]/g, ' '), aliases: c.aliases })) });
+  }
+
+  tag(text: string, lang?: string): string[] {
+    return this.tagger
+      .tag(text, lang)
+      .map((e) => this.keys.get(e.qid))
+      .filter((k): k is string => k !== undefined);
+  }
+}
+
+let shared: StoryConceptTagger | null = null;
+
+/** The concept keys of `text`, with one tagger built on first use and shared by the process. */
+export function storyConcepts(text: string, lang?: string): string[] {
+  shared ??= new StoryConceptTagger();
+  return shared.tag(text, lang);
+}

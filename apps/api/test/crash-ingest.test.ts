@@ -1,14 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_UNINDEX_TOPIC, Store } from '@parallax/store';
 import { waitFor, WebhookReceiver } from './alerts-receivers.js';
 import { FeedFarm, rss } from './feed-farm.js';
+import { buildServer, freePort, ServerProcess } from './server-process.js';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const TOKEN = 'crash-ingest-admin-token-0123456789';
 const KILLS = 20;
 const FEEDS = 8;
@@ -28,66 +26,7 @@ function prng(seed: number): () => number {
   };
 }
 
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}
 
-/** The built server as a child process, on a fixed port so the webhook and feed URLs survive restarts. */
-class Server {
-  private child: ChildProcess | null = null;
-  output = '';
-  constructor(
-    readonly port: number,
-    private readonly dataDir: string,
-  ) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    this.output = '';
-    this.child = spawn(process.execPath, [path.join(ROOT, 'apps/api/dist/main.js')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(this.port),
-        HOST: '127.0.0.1',
-        MONITOR_DATA_DIR: this.dataDir,
-        MONITOR_ADMIN_TOKEN: TOKEN,
-        MONITOR_SEED: 'none',
-        MONITOR_SCHEDULER: 'false',
-        MONITOR_ALLOW_PRIVATE_SOURCES: 'true',
-        MONITOR_PER_HOST_GAP_MS: '0',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout?.on('data', (c: Buffer) => (this.output += c.toString()));
-    this.child.stderr?.on('data', (c: Buffer) => (this.output += c.toString()));
-    await waitFor(async () => (await fetch(`${this.url}/api/health`).catch(() => null))?.ok, `the server to start:\n${this.output}`, 60_000);
-  }
-
-  api(p: string, init: { method?: string; json?: unknown } = {}): Promise<Response> {
-    return fetch(this.url + p, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${TOKEN}`, ...(init.json ? { 'content-type': 'application/json' } : {}) },
-      body: init.json ? JSON.stringify(init.json) : undefined,
-    });
-  }
-
-  async kill(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill(signal);
-    await exited;
-  }
-}
 
 interface ServedItem {
   feed: number;
@@ -98,7 +37,7 @@ interface ServedItem {
 let dataDir: string;
 let farm: FeedFarm;
 let hooks: WebhookReceiver;
-let server: Server;
+let server: ServerProcess;
 const served: ServedItem[] = [];
 
 /** Item n of feed f: distinct words, so no two items are near-duplicates of each other. */
@@ -125,12 +64,12 @@ function grow(round: number): void {
 }
 
 beforeAll(async () => {
-  const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/ensure-built.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  expect(built.status, built.stderr).toBe(0);
+  const built = buildServer();
+  expect(built.ok, built.output).toBe(true);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-crash-ingest-'));
   farm = await new FeedFarm().start();
   hooks = await new WebhookReceiver().start();
-  server = new Server(await freePort(), dataDir);
+  server = new ServerProcess(await freePort(), dataDir, TOKEN);
   // The build waits for any other builder (one at a time, scripts/ensure-built.mjs).
 }, 900_000);
 

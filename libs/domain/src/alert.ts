@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HttpUrlSchema } from './source.js';
 
 /** `instant` delivers each match as it happens; `hourly`/`daily` send one digest per period (UTC). */
 export const ALERT_MODES = ['instant', 'hourly', 'daily'] as const;
@@ -8,22 +9,9 @@ export type AlertMode = (typeof ALERT_MODES)[number];
 export const ALERT_CHANNELS = ['sse', 'webhook', 'email'] as const;
 export type AlertChannel = (typeof ALERT_CHANNELS)[number];
 
-const webhookUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an absolute http(s) URL');
-
 export const AlertChannelsSchema = z
   .object({
-    webhookUrl: webhookUrl.optional(),
+    webhookUrl: HttpUrlSchema.optional(),
     email: z.email().max(320).optional(),
   })
   .strict();

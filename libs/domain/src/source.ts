@@ -19,7 +19,8 @@ export const HtmlSelectorsSchema = z.object({
 });
 export type HtmlSelectors = z.infer<typeof HtmlSelectorsSchema>;
 
-const httpUrl = z
+/** An absolute http(s) URL: sources, webhooks, previews. */
+export const HttpUrlSchema = z
   .string()
   .trim()
   .max(2048)
@@ -40,7 +41,7 @@ const languageTag = z
 
 export const CreateSourceSchema = z.object({
   name: z.string().trim().min(1).max(200),
-  url: httpUrl,
+  url: HttpUrlSchema,
   kind: z.enum(SOURCE_KINDS).default('media'),
   type: z.enum(SOURCE_TYPES).default('feed'),
   language: languageTag.nullable().optional(),

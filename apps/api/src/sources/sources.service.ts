@@ -1,14 +1,14 @@
-import { isIP } from 'node:net';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { type CreateSource, DomainError, HtmlSelectorsSchema, type ParsedEntry, type Source, type UpdateSource } from '@parallax/domain';
-import { decodeDocument, discoverFeeds, fetchResource, parseFeed, privateRangeOf, scrapeStatementList, toOpml } from '@parallax/ingest';
+import { type CreateSource, DomainError, HtmlSelectorsSchema, HttpUrlSchema, type ParsedEntry, type Source, type UpdateSource } from '@parallax/domain';
+import { decodeDocument, discoverFeeds, fetchResource, parseFeed, scrapeStatementList, toOpml } from '@parallax/ingest';
 import { importOpml, IndexFeeder, PipelineEvents, PollScheduler, removeDemoSources, type OpmlImportResult } from '@parallax/pipeline';
 import { Store, type SourceWithValidators } from '@parallax/store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { refusePrivateUrl } from '../core/private-address.policy.js';
 
 export const PreviewRequestSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).max(2048),
+  url: HttpUrlSchema,
   type: z.enum(['feed', 'html']).default('feed'),
   selectors: HtmlSelectorsSchema.optional(),
 });
@@ -54,26 +54,13 @@ export class SourcesService {
   }
 
   create(input: CreateSource): PublicSource {
-    this.refusePrivateHost(input.url);
+    refusePrivateUrl(input.url, this.config.allowPrivateSources, 'url');
     return toPublic(this.store.sources.create(input));
   }
 
   update(id: number, patch: UpdateSource): PublicSource {
-    if (patch.url) this.refusePrivateHost(patch.url);
+    if (patch.url) refusePrivateUrl(patch.url, this.config.allowPrivateSources, 'url');
     return toPublic(this.store.sources.update(id, patch));
-  }
-
-  /**
-   * An address literal or `localhost` that is plainly private is refused at once with a 400, rather than
-   * failing at every poll. Names are still checked after DNS by the fetcher, on every request.
-   */
-  private refusePrivateHost(url: string): void {
-    if (this.config.allowPrivateSources) return;
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    const range = /^localhost\.?$/i.test(host) || host.endsWith('.localhost') ? 'loopback' : isIP(host) ? privateRangeOf(host) : null;
-    if (range) {
-      throw new DomainError('VALIDATION', `url points to a ${range} address; set MONITOR_ALLOW_PRIVATE_SOURCES=true to allow private sources`, { field: 'url' });
-    }
   }
 
   async remove(id: number): Promise<{ deleted: number; items: number }> {

@@ -50,7 +50,6 @@ export function SourceRow({ source: s }: { source: Source }) {
             {error instanceof Error ? error.message : String(error)}
           </span>
         ) : null}
-        {poll.data ? <span role="status">{t('sources.polled', { ...poll.data })}</span> : null}
       </td>
       <td className="actions">
         <button type="button" onClick={() => poll.mutate()} disabled={poll.isPending} aria-label={`${t('sources.pollNow')}: ${s.name}`}>
@@ -68,6 +67,12 @@ export function SourceRow({ source: s }: { source: Source }) {
         >
           {t('common.delete')}
         </button>
+        {/* The outcome of "Poll now" beside the button that asked for it, not in the error column. */}
+        {poll.data ? (
+          <span role="status" className="poll-result muted">
+            {t('sources.polled', { ...poll.data })}
+          </span>
+        ) : null}
       </td>
     </tr>
   );

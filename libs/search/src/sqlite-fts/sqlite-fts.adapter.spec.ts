@@ -129,5 +129,26 @@ describe('SqliteFtsIndex', () => {
       const titled = b.hits.map((h) => h.title.startsWith('common'));
       expect(titled.indexOf(false) === -1 || titled.slice(titled.indexOf(false)).every((t) => !t)).toBe(true);
     });
+
+    it('lists a query matching most documents newest first for relevance too', async () => {
+      const { e } = await both({});
+      const recency = new SqliteFtsIndex({ path: ':memory:', exactMatchLimit: 20, bm25DoclistLimit: 100 });
+      await recency.upsert(docs);
+      const r = await recency.search({ q: 'common', sort: 'relevance', limit: 20, offset: 0 });
+      expect(r.hits.map((h) => h.id)).toEqual(e.hits.map((h) => h.id));
+      await recency.close();
+    });
+
+    it('answers an entity and a date range from the entity rows, as the FTS5 path does', async () => {
+      const req = { q: '', entity: ['Q148'], from: '2024-01-02', to: '2024-01-12', limit: 50 };
+      const { e } = await both(req);
+      const narrow = new SqliteFtsIndex({ path: ':memory:', exactMatchLimit: 2 });
+      await narrow.upsert(docs);
+      const viaFts = await narrow.search({ sort: 'newest', offset: 0, facets: false, ...req });
+      expect(e.total).toBeGreaterThan(2);
+      expect(e.hits.map((h) => h.id)).toEqual(viaFts.hits.map((h) => h.id));
+      expect(e.hits.every((h) => h.entities.some((x) => x.qid === 'Q148'))).toBe(true);
+      await narrow.close();
+    });
   });
 });

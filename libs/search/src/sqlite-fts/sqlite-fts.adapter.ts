@@ -31,16 +31,16 @@ export interface SqliteFtsIndexOptions {
   exactMatchLimit?: number;
   /** Newest matches a broad relevance query ranks by bm25. */
   relevanceCandidates?: number;
+  /**
+   * Past this many (estimated) matches a relevance query comes newest first. FTS5's bm25 counts every
+   * document holding each phrase once per query (its IDF), a scan of the whole doclist: at 1M
+   * documents 50 ms for a term in 70% of them, more than the page is worth.
+   */
+  bm25DoclistLimit?: number;
 }
 
 /** bm25 column weights: title, body, meta. A title match counts four times a body match. */
 const BM25_WEIGHTS = '4.0, 1.0, 0.0';
-/**
- * FTS5's bm25 counts every document holding each phrase once per query (its IDF), a scan of the
- * whole doclist: past this many matches that scan alone costs more than the page is worth, and
- * the term's IDF is near zero anyway (FTS5 floors it at 1e-6 once a term is in half the documents).
- */
-const BM25_DOCLIST_LIMIT = 150_000;
 /** Rows of the published_at index read per time slice when walking newest first. */
 const TIME_SLICE_ROWS = 4096;
 
@@ -72,6 +72,7 @@ export class SqliteFtsIndex implements SearchIndex {
   private readonly facetSampleLimit: number;
   private readonly exactMatchLimit: number;
   private readonly relevanceCandidates: number;
+  private readonly bm25DoclistLimit: number;
   private closed = false;
 
   constructor(private readonly options: SqliteFtsIndexOptions) {
@@ -80,12 +81,16 @@ export class SqliteFtsIndex implements SearchIndex {
     this.db.pragma('synchronous = NORMAL');
     // The API and a CLI reindex may write the same file; wait for the other writer, do not fail.
     this.db.pragma('busy_timeout = 5000');
+    // 64 MB of page cache instead of SQLite's 2 MB: the narrow filter rows of a million documents
+    // (about 60 MB) stay in memory, so facet samples and time slices do not go to the OS per page.
+    this.db.pragma('cache_size = -65536');
     this.db.exec(SCHEMA_SQL);
     this.db.prepare('INSERT OR IGNORE INTO search_meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
     this.facetSize = Math.max(1, Math.floor(options.facetSize ?? 20));
     this.facetSampleLimit = Math.max(1, Math.floor(options.facetSampleLimit ?? 2_000));
     this.exactMatchLimit = Math.max(1, Math.floor(options.exactMatchLimit ?? 10_000));
     this.relevanceCandidates = Math.max(1, Math.floor(options.relevanceCandidates ?? 2_000));
+    this.bm25DoclistLimit = Math.max(1, Math.floor(options.bm25DoclistLimit ?? 150_000));
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {
@@ -197,8 +202,10 @@ export class SqliteFtsIndex implements SearchIndex {
    * - total: estimated from how far back the newest `exactMatchLimit` matches reach (`totalApproximate`);
    * - newest: time slices of the published_at index, newest first, each intersected with the matches
    *   in its rowid span, until the page is full (exact);
-   * - relevance: bm25 over the newest `relevanceCandidates` matches; for a term in most of the archive
-   *   (no IDF to speak of) titles first, then newest;
+   * - relevance: bm25 over the newest `relevanceCandidates` matches; past `bm25DoclistLimit` matches
+   *   (no IDF to speak of) newest first;
+   * A filter-only query with an entity and a date range reads the entity's rows in the range's
+   * rowid window from `search_doc_entity` instead (`entityInRange`).
    * - facets and histogram: the newest `facetSampleLimit` matches (`facetsApproximate`).
    */
   private run(req: SearchRequest, range: TimeRange, bound: BoundQuery, text: string | null, filters: Where): SearchResponse {
@@ -207,6 +214,17 @@ export class SqliteFtsIndex implements SearchIndex {
     const plan = this.plan(match, range);
     const empty: SearchResponse = { total: 0, hits: [], facets: { entity: [], outlet: [], language: [], kind: [] }, histogram: [] };
     if (!plan) return empty;
+    if (text === null && (plan.from !== null || plan.to !== null)) {
+      const rows = this.entityInRange(req, plan);
+      if (rows) {
+        rows.sort((a, b) => b[1].localeCompare(a[1]) || b[0] - a[0]);
+        const response: SearchResponse = { ...empty, total: rows.length, hits: this.loadHits(rows.slice(req.offset, req.offset + req.limit).map((r) => r[0]), bound) };
+        if (req.facets === false || rows.length === 0) return response;
+        const sample = rows.slice(0, this.facetSampleLimit).map((r) => r[0]);
+        if (rows.length > sample.length) response.facetsApproximate = true;
+        return { ...response, ...this.facetsAndHistogram(this.rowsById<FacetRow>('d.outlet_key, d.outlet, d.language, d.kind, d.published_at, d.entity_qids', sample), range) };
+      }
+    }
     const newest = this.newestMatches(plan, Math.max(this.exactMatchLimit + 1, req.facets === false ? 0 : this.facetSampleLimit));
     const broad = newest.length > this.exactMatchLimit;
     const total = broad ? this.estimateTotal(plan, newest) : newest.length;
@@ -214,7 +232,7 @@ export class SqliteFtsIndex implements SearchIndex {
     let ids: number[] = [];
     if (req.limit > 0 && (broad || req.offset < total)) {
       if (text === null || req.sort === 'newest') ids = broad ? this.newestBySlices(plan, req.offset + req.limit).slice(req.offset) : this.exactNewest(newest, req);
-      else ids = broad ? this.broadRelevance(plan, text, newest, total, req) : this.exactRelevance(plan, newest, filtered, req);
+      else ids = broad ? this.broadRelevance(plan, total, req) : this.exactRelevance(plan, newest, filtered, req);
     }
     const response: SearchResponse = { ...empty, total, hits: this.loadHits(ids, bound) };
     if (broad) response.totalApproximate = true;
@@ -301,6 +319,38 @@ export class SqliteFtsIndex implements SearchIndex {
     return Math.max(newest.length, Math.min(estimate, hi - lo + 1));
   }
 
+  /**
+   * A filter-only query with an entity and a date range: the entity's rows within the range's rowid
+   * window (a range of the `(qid, doc_id)` primary key), checked against the dates and the other
+   * filters in SQLite. `[id, published_at]` of every match, or null past `exactMatchLimit` (the FTS5
+   * paths take over). Measured at 1M documents: 8,600 matches in 15 ms, against 100 ms through the
+   * entity's FTS5 doclist.
+   */
+  private entityInRange(req: SearchRequest, plan: MatchPlan): [number, string][] | null {
+    const qids = [...new Set((req.entity ?? []).map((q) => q.toUpperCase()))];
+    const [first, ...others] = qids;
+    if (!first) return null;
+    const clauses = ['e.qid = ?', 'e.doc_id BETWEEN ? AND ?', 'd.published_at >= ?', 'd.published_at <= ?'];
+    const params: unknown[] = [first, plan.lo, plan.hi, plan.from ?? '', plan.to ?? '\uffff'];
+    for (const qid of others) {
+      clauses.push('EXISTS (SELECT 1 FROM search_doc_entity x WHERE x.qid = ? AND x.doc_id = d.id)');
+      params.push(qid);
+    }
+    const anyOf = (column: string, values: string[]): void => {
+      if (values.length === 0) return;
+      clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    anyOf('d.outlet_key', (req.outlet ?? []).map(outletKey));
+    anyOf('d.language', (req.lang ?? []).map(primaryLanguage));
+    anyOf('d.kind', req.kind ?? []);
+    const rows = this.db
+      .prepare(`SELECT d.id, d.published_at FROM search_doc_entity e CROSS JOIN search_doc d ON d.id = e.doc_id WHERE ${clauses.join(' AND ')} LIMIT ?`)
+      .raw()
+      .all(...params, this.exactMatchLimit + 1) as [number, string][];
+    return rows.length > this.exactMatchLimit ? null : rows;
+  }
+
   /** Published dates of some documents, by id. */
   private publishedAt(ids: number[]): Map<number, string> {
     return new Map(this.rowsById<[number, string]>('d.id, d.published_at', ids));
@@ -372,19 +422,16 @@ export class SqliteFtsIndex implements SearchIndex {
     return out;
   }
 
-  /** Relevance within the newest candidates of a broad query (see `run`). */
-  private broadRelevance(plan: MatchPlan, text: string, newest: number[], total: number, req: SearchRequest): number[] {
+  /**
+   * Relevance within the newest candidates of a broad query (see `run`). A query matching most of
+   * the archive has no IDF to rank by (FTS5 floors it once a term is in half the documents) and
+   * even a title-only pass reads its whole doclist (37 ms at 1M documents): its matches come
+   * newest first.
+   */
+  private broadRelevance(plan: MatchPlan, total: number, req: SearchRequest): number[] {
+    if (total > this.bm25DoclistLimit) return this.newestBySlices(plan, req.offset + req.limit).slice(req.offset);
     const want = Math.max(this.relevanceCandidates, req.offset + req.limit);
-    if (total <= BM25_DOCLIST_LIMIT) return this.rankByScore(this.matchesDescending(plan.match, plan, want, true), false).slice(req.offset, req.offset + req.limit);
-    const candidates = newest.length >= want ? newest.slice(0, want) : this.newestMatches(plan, want);
-    const oldest = candidates[candidates.length - 1];
-    const newestId = candidates[0];
-    if (oldest === undefined || newestId === undefined) return [];
-    // The text restricted to titles: a title hit is what bm25's title weight would have favoured.
-    const titleMatch = withFilterTokens(text.replaceAll('{title body} :', '{title} :'), req) ?? plan.match;
-    const inTitle = new Set(this.matchesDescending(titleMatch, { ...plan, lo: oldest, hi: newestId }, want).map((r) => r.id));
-    const ranked = [...candidates.filter((id) => inTitle.has(id)), ...candidates.filter((id) => !inTitle.has(id))];
-    return ranked.slice(req.offset, req.offset + req.limit);
+    return this.rankByScore(this.matchesDescending(plan.match, plan, want, true), false).slice(req.offset, req.offset + req.limit);
   }
 
   /** The date range as conditions on `d` (search_doc); every other filter is a meta token in the MATCH. */

@@ -66,7 +66,12 @@ interface Filing {
 interface Slot<K> {
   id: K;
   query: BoundQuery;
+  /** Every clause of the requirement, rarest first as of the last filing; their keys are interned. */
+  all: Clause[];
+  /** The rarest few, checked against a document that reaches the rule. */
   clauses: Clause[];
+  /** An OR picks one clause per branch by rarity: such a requirement is recomputed when re-filed. */
+  hasOr: boolean;
   filing: Filing | null;
 }
 
@@ -79,8 +84,8 @@ const MAX_CLAUSES = 8;
 const PAIR_RATE = 0.02;
 /** Pair filing posts a rule under every (first key, second key) combination: bounded. */
 const MAX_PAIR_FANOUT = 8;
-/** Documents seen between two re-filings once the estimates have settled (earlier: at 64, 128, …). */
-const REFILE_EVERY = 8192;
+/** Documents seen between two re-filings once the estimates have settled (earlier: at 64, 256, 1,024, …). */
+const REFILE_EVERY = 16_384;
 /** Document frequencies halve every this many documents, so the table follows the news of the day. */
 const DECAY_EVERY = 50_000;
 /** At most this many distinct terms are counted; beyond, the table decays early and drops rare terms. */
@@ -158,7 +163,8 @@ export class RuleIndex<K> {
   set(id: K, query: BoundQuery): void {
     this.delete(id);
     const slot = this.free.pop() ?? this.slots.length;
-    const rule: Slot<K> = { id, query, clauses: this.requirement(query), filing: null };
+    const all = this.requirement(query);
+    const rule: Slot<K> = { id, query, all, clauses: all.slice(0, MAX_CLAUSES), hasOr: containsOr(query), filing: null };
     this.slots[slot] = rule;
     this.slotOf.set(id, slot);
     if (slot >= this.seen.length) {
@@ -178,7 +184,7 @@ export class RuleIndex<K> {
     this.free.push(slot);
     if (!rule) return;
     this.unfile(slot, rule);
-    this.release(rule.clauses);
+    this.release(rule.all);
   }
 
   /** Forgets every rule; the document frequencies learnt so far are kept for the rules that follow. */
@@ -360,7 +366,7 @@ export class RuleIndex<K> {
     }
     if (this.observed >= this.nextRefile) {
       this.refile();
-      this.nextRefile = this.observed + Math.min(this.observed, REFILE_EVERY);
+      this.nextRefile = this.observed + Math.min(3 * this.observed, REFILE_EVERY);
     }
   }
 
@@ -386,25 +392,40 @@ export class RuleIndex<K> {
     } while (this.stats.t.size > MAX_TERMS * 0.75);
   }
 
-  /** Recomputes every rule's requirement and filing with the current frequencies; moves only the rules whose filing changed. */
+  /**
+   * Re-sorts every rule's clauses by the current frequencies (recomputing the requirement of rules with
+   * an OR, whose branches were chosen by rarity) and moves only the rules whose filing changed.
+   */
   private refile(): void {
     for (let slot = 0; slot < this.slots.length; slot++) {
       const rule = this.slots[slot];
       if (!rule) continue;
-      const clauses = this.requirement(rule.query);
-      const filing = this.chooseFiling(clauses);
+      let all: Clause[];
+      if (rule.hasOr) {
+        all = this.requirement(rule.query);
+        this.release(rule.all);
+      } else {
+        all = this.byRate(rule.all);
+      }
+      rule.all = all;
+      rule.clauses = all.slice(0, MAX_CLAUSES);
+      const filing = this.chooseFiling(rule.clauses);
+      // Same keys: the postings stay, the filing is pointed at the current clause objects.
       if (sameFiling(filing, rule.filing)) {
-        this.release(rule.clauses);
-        rule.clauses = clauses;
-        // Same keys, possibly new clause objects: the filing points at clauses by identity.
         rule.filing = filing;
         continue;
       }
+      // A key released above still unfiles this rule: no other rule is posted under a key no clause names.
       this.unfile(slot, rule);
-      this.release(rule.clauses);
-      rule.clauses = clauses;
       this.post(slot, rule, filing);
     }
+  }
+
+  private byRate(clauses: Clause[]): Clause[] {
+    return clauses
+      .map((keys) => ({ keys, rate: this.clauseRate(keys) }))
+      .sort((a, b) => a.rate - b.rate)
+      .map((c) => c.keys);
   }
 
   private file(slot: number, rule: Slot<K>): void {
@@ -473,9 +494,7 @@ export class RuleIndex<K> {
       return { keys: [...distinct.values()].map(([kind, value]) => this.intern(kind, value)), rate: 0 };
     });
     for (const c of scored) c.rate = this.clauseRate(c.keys);
-    scored.sort((a, b) => a.rate - b.rate);
-    for (const dropped of scored.slice(MAX_CLAUSES)) this.release([dropped.keys]);
-    return scored.slice(0, MAX_CLAUSES).map((c) => c.keys);
+    return scored.sort((a, b) => a.rate - b.rate).map((c) => c.keys);
   }
 
   private required(q: BoundQuery): [RuleKeyKind, string][][] {
@@ -636,4 +655,17 @@ function removeFrom(list: number[], slot: number): void {
   if (i < 0) return;
   list[i] = list[list.length - 1]!;
   list.pop();
+}
+
+function containsOr(q: BoundQuery): boolean {
+  switch (q.type) {
+    case 'or':
+      return true;
+    case 'and':
+      return q.children.some(containsOr);
+    case 'not':
+      return containsOr(q.child);
+    default:
+      return false;
+  }
 }

@@ -13,11 +13,11 @@ export function EChart({ option, height = 220, label }: { option: EChartsCoreOpt
   useEffect(() => {
     let disposed = false;
     let observer: ResizeObserver | undefined;
-    // jsdom has no canvas: skip drawing there; the accessible equivalent still renders.
+    // jsdom has no layout: skip drawing there; the accessible equivalent still renders.
     if (typeof ResizeObserver === 'undefined' || !el.current) return;
     void loadECharts().then((echarts) => {
       if (disposed || !el.current) return;
-      const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+      const c = echarts.init(el.current, undefined, { renderer: 'svg' });
       chart.current = c;
       c.setOption(option, true);
       observer = new ResizeObserver(() => c.resize());

@@ -24,21 +24,29 @@ function StoryView({ story, title }: { story: StoryDetail; title: string }) {
   const option = useMemo(() => {
     const outlets = groups.map((g) => g.outlet);
     const denialTimes = story.denials.map((d) => d.publishedAt);
+    const denialLabel = t('badge.denial');
+    const dayLabel = new Intl.DateTimeFormat(i18n.language, { month: 'short', day: 'numeric', timeZone: 'UTC' });
     return {
       grid: { left: 140, right: 16, top: 16, bottom: 32 },
       tooltip: { trigger: 'item' },
-      xAxis: { type: 'time' },
+      // Day and month in the interface language (UTC, as the API's time buckets); ECharts alone prints bare day numbers.
+      xAxis: { type: 'time', axisLabel: { formatter: (v: number) => dayLabel.format(v), hideOverlap: true } },
       yAxis: { type: 'category', data: outlets },
       series: [
         {
           type: 'scatter',
           symbolSize: 10,
           data: groups.flatMap((g) => g.items.map((it) => ({ value: [it.publishedAt, g.outlet], name: it.title, itemStyle: { color: it.denial ? '#c0392b' : it.mentionsDenial ? '#d68910' : '#3b6fd8' } }))),
-          markLine: { symbol: 'none', lineStyle: { color: '#c0392b', type: 'dashed' }, data: denialTimes.map((x) => ({ xAxis: x })) },
+          markLine: {
+            symbol: 'none',
+            lineStyle: { color: '#c0392b', type: 'dashed' },
+            label: { show: true, position: 'insideEndTop', color: '#c0392b', formatter: denialLabel },
+            data: denialTimes.map((x) => ({ xAxis: x })),
+          },
         },
       ],
     };
-  }, [groups, story.denials]);
+  }, [groups, story.denials, t, i18n.language]);
   return (
     <>
       <PageHeader title={title}>

@@ -10,7 +10,7 @@ interface StoryEvidence {
   items: number;
   /** Scores of the story's neighbours within the window. */
   scores: number[];
-  /** Mean of the best {@link STORY_LINKS} scores: what the story scores as. */
+  /** What the story scores as: the mean of its best {@link STORY_LINKS} scores. */
   score: number;
 }
 
@@ -68,7 +68,9 @@ export function assignProfile(
       stories.set(storyId, ev);
     }
     ev.items += 1;
-    if (sim.hoursApart <= o.windowDays * 24) ev.scores.push(sim.score);
+    if (sim.hoursApart <= o.windowDays * 24) {
+      ev.scores.push(sim.score);
+    }
     if (sim.passes && sim.score > 0) ev.matching += 1;
     if (sim.score > ev.best.score) {
       ev.best = sim;

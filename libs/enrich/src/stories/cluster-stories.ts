@@ -1,6 +1,6 @@
 import { DomainError } from '@parallax/domain';
 import { assignProfile } from './assign-story.js';
-import { isConceptKey } from './story-concepts.js';
+import { CONCEPT_KEY_PREFIX, isConceptKey } from './story-concepts.js';
 import { type ResolvedStoryOptions, type StoryAssignment, type StoryCandidate, type StoryOptions, primaryLanguage, resolveStoryOptions, storyFeatures, storyStatsKeys } from './story.js';
 import { type Idf, type StoryProfile, storyProfile } from './story-similarity.js';
 import { TermStats } from './term-stats.js';
@@ -49,7 +49,7 @@ export function storyNeighbourKeys(item: Pick<StoryCandidate, 'entities' | 'term
   const keys = informative.length >= 2 ? informative : features;
   return {
     entities: keys.filter((k) => !isConceptKey(k)),
-    terms: [...new Set([...keys.filter(isConceptKey), ...item.terms.filter((t) => !isConceptKey(t) && termIdf(t) >= minTermIdf)])],
+    terms: [...new Set([...keys.filter(isConceptKey), ...item.terms.filter((t) => !t.startsWith(CONCEPT_KEY_PREFIX) && termIdf(t) >= minTermIdf)])],
     language: primaryLanguage(item.language),
   };
 }
@@ -93,7 +93,7 @@ export function clusterStories(items: readonly StoryCandidate[], options: Cluste
       const list = byEntity.get(e);
       if (list) keys.push(list);
     }
-    const termKeys = [...new Set(self.item.terms)].filter((t) => !isConceptKey(t) && idf(t) >= minTermIdf).map((t) => `${self.language}\u0000${t}`);
+    const termKeys = [...new Set(self.item.terms)].filter((t) => !t.startsWith(CONCEPT_KEY_PREFIX) && idf(t) >= minTermIdf).map((t) => `${self.language}\u0000${t}`);
     for (const k of termKeys) {
       const list = byTerm.get(k);
       if (list) keys.push(list);

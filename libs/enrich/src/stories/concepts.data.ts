@@ -79,7 +79,7 @@ export const STORY_CONCEPTS: readonly StoryConcept[] = [
     id: 'media-report',
     kind: 'topic',
     aliases: {
-      en: ['report', 'reports', 'reported', 'newspaper~', 'article'],
+      en: ['report', 'newspaper~', 'article', 'media report~'],
       zh: ['报道', '美媒', '媒体', '报纸', '报导'],
       ja: ['報道', '新聞'],
       ru: ['публикаци~', 'сообщени~', 'СМИ', 'газет~', 'стать{я|и|ю|ей}'],

@@ -5,7 +5,7 @@ export { DEFAULT_STORY_OPTIONS, storyFeatures, storyStatsKeys } from './story.js
 export type { StoryAssignment, StoryCandidate, StoryOptions } from './story.js';
 export { TermStats } from './term-stats.js';
 export type { TermStatsJson, TermStatsOptions } from './term-stats.js';
-export { CONCEPT_KEY_PREFIX, StoryConceptTagger, isConceptKey, storyConcepts } from './story-concepts.js';
+export { CONCEPT_KEY_PREFIX, StoryConceptTagger, headlineEntityKey, isConceptKey, isHeadlineEntityKey, storyConcepts, storyHeadlineKeys } from './story-concepts.js';
 export { STORY_CONCEPTS } from './concepts.data.js';
 export type { StoryConcept } from './concepts.data.js';
 export { WindowStats } from './window-stats.js';

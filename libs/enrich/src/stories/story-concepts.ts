@@ -9,7 +9,20 @@ import { STORY_CONCEPTS } from './concepts.data.js';
 export const CONCEPT_KEY_PREFIX = '~';
 
 export function isConceptKey(key: string): boolean {
-  return key.startsWith(CONCEPT_KEY_PREFIX);
+  return key.startsWith(CONCEPT_KEY_PREFIX) && !isHeadlineEntityKey(key);
+}
+
+/**
+ * A marker that an entity is named in the headline or standfirst (`~Q148`), not only in the body:
+ * kept with the terms like concept keys. Bodies carry background (the leaders who met that week, the
+ * alliance in the last paragraph) that would make items about other events look alike.
+ */
+export function headlineEntityKey(qid: string): string {
+  return `${CONCEPT_KEY_PREFIX}${qid}`;
+}
+
+export function isHeadlineEntityKey(key: string): boolean {
+  return /^~Q\d+$/.test(key);
 }
 
 /**
@@ -35,6 +48,11 @@ export class StoryConceptTagger {
       .map((e) => this.keys.get(e.qid))
       .filter((k): k is string => k !== undefined);
   }
+
+  /** Concept keys and headline-entity markers ({@link headlineEntityKey}) of a headline and standfirst. */
+  headlineKeys(text: string, lang?: string): string[] {
+    return this.tagger.tag(text, lang).map((e) => this.keys.get(e.qid) ?? headlineEntityKey(e.qid));
+  }
 }
 
 let shared: StoryConceptTagger | null = null;
@@ -43,4 +61,10 @@ let shared: StoryConceptTagger | null = null;
 export function storyConcepts(text: string, lang?: string): string[] {
   shared ??= new StoryConceptTagger();
   return shared.tag(text, lang);
+}
+
+/** Concept keys and headline-entity markers of a headline and standfirst, with the shared tagger. */
+export function storyHeadlineKeys(text: string, lang?: string): string[] {
+  shared ??= new StoryConceptTagger();
+  return shared.headlineKeys(text, lang);
 }

@@ -1,4 +1,4 @@
-import { isConceptKey } from './story-concepts.js';
+import { CONCEPT_KEY_PREFIX, isConceptKey, isHeadlineEntityKey } from './story-concepts.js';
 import { type ResolvedStoryOptions, type StoryCandidate, primaryLanguage, storyFeatures } from './story.js';
 
 const HOUR_MS = 3_600_000;
@@ -11,6 +11,11 @@ export interface StoryProfile {
   language: string;
   /** Cross-language features: entity QIDs and concept keys. */
   features: string[];
+  /**
+   * Feature → emphasis: 1 for what the headline or standfirst names, {@link BODY_EMPHASIS} for an
+   * entity named only in the body. Empty when the item has no headline markers (all count fully).
+   */
+  emphasis: Map<string, number>;
   /** Term → idf; filled on first use, since only same-language pairs compare terms. */
   terms: Map<string, number> | null;
   termNorm: number;
@@ -35,6 +40,12 @@ export interface PairSimilarity {
 
 export type Idf = (key: string) => number;
 
+/** Weight of a pair that passes the gate only by a rare set of common features. */
+const SET_EVIDENCE = 0.8;
+
+/** Weight of an entity named only in an item's body, relative to one in its headline. */
+const BODY_EMPHASIS = 0.5;
+
 /**
  * Rarity of features as the incoming item sees them: one key, or a set of keys together (null when
  * the caller cannot judge sets). Built once per incoming item ({@link featureWeights}).
@@ -49,7 +60,11 @@ export interface FeatureWeights {
 export function storyProfile(item: StoryCandidate, _idf?: Idf): StoryProfile | null {
   const time = Date.parse(item.publishedAt);
   if (Number.isNaN(time)) return null;
-  return { item, time, language: primaryLanguage(item.language), features: storyFeatures(item), terms: null, termNorm: 0 };
+  const features = storyFeatures(item);
+  const headline = new Set(item.terms.filter(isHeadlineEntityKey).map((k) => k.slice(CONCEPT_KEY_PREFIX.length)));
+  const emphasis = new Map<string, number>();
+  if (headline.size > 0) for (const f of features) emphasis.set(f, isConceptKey(f) || headline.has(f) ? 1 : BODY_EMPHASIS);
+  return { item, time, language: primaryLanguage(item.language), features, emphasis, terms: null, termNorm: 0 };
 }
 
 /**
@@ -75,7 +90,7 @@ export function featureWeights(self: StoryProfile, idf: Idf, o: ResolvedStoryOpt
       let n = norms.get(p);
       if (n === undefined) {
         let sum = 0;
-        for (const f of p.features) sum += weight(f) ** 2;
+        for (const f of p.features) sum += (weight(f) * (p.emphasis.get(f) ?? 1)) ** 2;
         n = Math.sqrt(sum);
         norms.set(p, n);
       }
@@ -89,7 +104,7 @@ function termWeights(p: StoryProfile, idf: Idf): Map<string, number> {
   const terms = new Map<string, number>();
   let sum = 0;
   for (const t of p.item.terms) {
-    if (terms.has(t) || isConceptKey(t)) continue;
+    if (terms.has(t) || t.startsWith(CONCEPT_KEY_PREFIX)) continue;
     const w = idf(t);
     terms.set(t, w);
     sum += w * w;
@@ -106,8 +121,9 @@ function termWeights(p: StoryProfile, idf: Idf): Map<string, number> {
  *   so that a shared rare feature (the Olympics, an invasion, a denial) counts far more than a shared
  *   common one (China in a corpus about China).
  * - Terms: cosine of the idf-weighted term sets, only within one language.
- * - Gate: two shared informative features; or at least three shared features that are informative
- *   together (China, Russia and Ukraine in one item are rarer than each); or, within one language, one
+ * - Gate: two shared informative features; or at least three shared features that are rare together
+ *   (in at most half the informative share: China, Russia and Ukraine in one item are rarer than each);
+ *   features named only in the body of either item do not count here. Or, within one language, one
  *   shared feature and `minRareTerms` rare shared terms. One common feature never suffices, or
  *   everything about China would be one story.
  * - Time: nothing beyond `windowDays`; within it the evidence decays to half every `halfLifeDays`,
@@ -132,13 +148,19 @@ export function pairSimilarity(a: StoryProfile, b: StoryProfile, idf: Idf, o: Re
 
   const minEntityIdf = Math.log(1 / o.informativeShare);
   const bFeatures = new Set(b.features);
+  const gate: string[] = [];
   let dot = 0;
   for (const f of a.features) {
     if (!bFeatures.has(f)) continue;
     const w = fw.weight(f);
-    dot += w * w;
+    const emphasis = (a.emphasis.get(f) ?? 1) * (b.emphasis.get(f) ?? 1);
+    dot += w * w * emphasis;
     result.sharedEntities.push(f);
-    if (w >= minEntityIdf) result.informativeEntities.push(f);
+    // Evidence for the gate is what both items are about, not what one mentions in passing.
+    if (emphasis === 1) {
+      gate.push(f);
+      if (w >= minEntityIdf) result.informativeEntities.push(f);
+    }
   }
   if (result.sharedEntities.length === 0) return result;
   const na = fw.norm(a);
@@ -160,13 +182,16 @@ export function pairSimilarity(a: StoryProfile, b: StoryProfile, idf: Idf, o: Re
   }
 
   result.passes = result.informativeEntities.length >= 2 || result.rareTerms.length >= o.minRareTerms;
-  if (!result.passes && result.sharedEntities.length >= 3) {
-    result.sharedSetIdf = fw.setIdf(result.sharedEntities);
-    result.passes = result.sharedSetIdf !== null && result.sharedSetIdf >= minEntityIdf;
+  if (!result.passes && gate.length >= 3) {
+    // Common features are a weaker signal even together: the set must be twice as rare as one informative feature.
+    result.sharedSetIdf = fw.setIdf(gate);
+    result.passes = result.sharedSetIdf !== null && result.sharedSetIdf >= Math.log(2 / o.informativeShare);
   }
   if (!result.passes) return result;
+  // A pair let through by a set of common features alone has the weakest evidence: it counts for less.
+  const evidence = result.sharedSetIdf !== null && result.rareTerms.length < o.minRareTerms ? SET_EVIDENCE : 1;
   const content = sameLanguage ? Math.max(result.entitySimilarity, (result.entitySimilarity + result.termSimilarity) / 2) : result.entitySimilarity;
   const decay = Math.pow(0.5, hoursApart / 24 / o.halfLifeDays);
-  result.score = content * (0.5 + 0.5 * decay);
+  result.score = evidence * content * (0.5 + 0.5 * decay);
   return result;
 }

@@ -18,6 +18,9 @@ export interface RetagJobOptions {
   batchSize?: number;
 }
 
+/** The story window the assigner uses (assignStory's default): rarity is judged within it too. */
+const WINDOW_DAYS = 7;
+
 const IDLE: RetagStatus = { running: false, phase: 'idle', done: 0, total: 0, startedAt: null, finishedAt: null, result: null, error: null };
 
 /**
@@ -139,7 +142,7 @@ export class RetagJob {
       const next = new TermStats();
       for (const r of rows) next.add(storyStatsKeys(r));
       const firstStoryId = repo.maxStoryId() + 1;
-      const window = windowStatsOf(rows, 7);
+      const window = windowStatsOf(rows, WINDOW_DAYS);
       const clustered = clusterStories(rows, { stats: next, windowStats: window, firstStoryId });
       const ids = stableStoryIds(rows, clustered, firstStoryId);
       const assignments = clustered.map((c) => ({ id: c.id, storyId: ids.get(c.storyId) ?? c.storyId }));

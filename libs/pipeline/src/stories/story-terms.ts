@@ -1,15 +1,16 @@
-import { storyConcepts } from '@parallax/enrich';
+import { storyHeadlineKeys } from '@parallax/enrich';
 import { analyseTerms } from '@parallax/query';
 
 /**
  * The terms story clustering compares: libs/query's analysed tokens (folded, stemmed, CJK bigrams) of
  * the headline and standfirst, the parts every outlet writes for itself, and the concept keys found
- * there (`~olympics`, `~invasion`: libs/enrich's concept lexicon), which compare across languages.
+ * there (`~olympics`, `~invasion`: libs/enrich's concept lexicon), which compare across languages,
+ * with markers of the entities named there (`~Q148`), which weigh above those named only in the body.
  * Bodies are left out: wire copies and boilerplate would make unrelated items look alike.
  */
 export function storyTerms(title: string, summary: string | null): string[] {
   const text = summary ? `${title}\n${summary}` : title;
-  return [...analyseTerms(text), ...storyConcepts(text)];
+  return [...analyseTerms(text), ...storyHeadlineKeys(text)];
 }
 
 /** The terms of an official statement, whose point may sit anywhere in its text. */

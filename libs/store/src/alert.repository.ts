@@ -11,6 +11,7 @@ import type {
   SpikeRule,
 } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
 
 /** An alert as stored: the API adds its feed URL. */
@@ -107,6 +108,8 @@ const MATCH_SELECT = `SELECT m.item_id AS itemId, i.title, i.url, s.name AS outl
  * a delivery is marked delivered only after its receiver acknowledged it.
  */
 export class AlertRepository {
+  private hot: { insertMatch: Statement; ack: Statement; insertDelivery: Statement } | undefined;
+
   constructor(private readonly db: Db) {}
 
   list(owner?: string): AlertRecord[] {
@@ -160,11 +163,9 @@ export class AlertRepository {
   recordMatches(outboxIds: number[], matches: NewMatch[], deliveries: NewDelivery[], now = new Date()): void {
     const at = now.toISOString();
     this.db.transaction(() => {
-      const insert = this.db.prepare('INSERT OR IGNORE INTO alert_matches (alert_id, item_id, matched_at, reason) VALUES (?, ?, ?, ?)');
-      for (const m of matches) insert.run(m.alertId, m.itemId, at, m.reason);
+      for (const m of matches) this.statements.insertMatch.run(m.alertId, m.itemId, at, m.reason);
       this.queue(deliveries, at);
-      const ack = this.db.prepare('DELETE FROM outbox WHERE id = ?');
-      for (const id of outboxIds) ack.run(id);
+      for (const id of outboxIds) this.statements.ack.run(id);
     })();
   }
 
@@ -187,11 +188,21 @@ export class AlertRepository {
     })();
   }
 
+  /** The statements of the matching hot path, prepared once: matching runs them for every item. */
+  private get statements(): { insertMatch: Statement; ack: Statement; insertDelivery: Statement } {
+    this.hot ??= {
+      insertMatch: this.db.prepare('INSERT OR IGNORE INTO alert_matches (alert_id, item_id, matched_at, reason) VALUES (?, ?, ?, ?)'),
+      ack: this.db.prepare('DELETE FROM outbox WHERE id = ?'),
+      insertDelivery: this.db.prepare(
+        `INSERT OR IGNORE INTO alert_deliveries (key, alert_id, channel, kind, item_ids_json, payload_json, created_at, next_attempt_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    return this.hot;
+  }
+
   private queue(deliveries: NewDelivery[], at: string): void {
-    const stmt = this.db.prepare(
-      `INSERT OR IGNORE INTO alert_deliveries (key, alert_id, channel, kind, item_ids_json, payload_json, created_at, next_attempt_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const stmt = this.statements.insertDelivery;
     for (const d of deliveries) {
       stmt.run(d.key, d.alertId, d.channel, d.message.kind, JSON.stringify(d.message.matches.map((m) => m.itemId)), JSON.stringify(d.message), at, at);
     }

@@ -2,7 +2,9 @@
 // Search benchmark (issue 8, figure 2): the fixed query mix against the embedded engine on a cached
 // corpus of N items, with and without facets and histogram, beside the bare FTS5 query of the same
 // terms (the engine's own cost: the ceiling). Prints one JSON object.
-//   node bench/search.bench.mjs --size 100000 [--runs 15]
+//   node bench/search.bench.mjs --size 100000 [--runs 15] [--adapter file.cjs]
+// `--adapter` measures another build of the adapter (a CommonJS file exporting SqliteFtsIndex, e.g. a
+// previous commit's transpiled), for before/after figures on the same corpus.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,7 @@ import { ensureSearchCorpus } from './lib/search-corpus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'apps/api/package.json'));
-const { SqliteFtsIndex, compileMatch } = require('@parallax/search');
+const { compileMatch } = require('@parallax/search');
 const { bindQuery, parseQuery } = require('@parallax/query');
 
 const arg = (name, fallback) => {
@@ -20,6 +22,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const size = Number(arg('size', 100_000));
+const { SqliteFtsIndex } = arg('adapter') ? require(path.resolve(arg('adapter'))) : require('@parallax/search');
 const runs = Number(arg('runs', 15));
 const log = (m) => process.stderr.write(`[search ${size}] ${m}\n`);
 
@@ -100,6 +103,7 @@ console.log(
   JSON.stringify({
     size: count,
     runsPerQuery: runs,
+    adapter: arg('adapter') ?? null,
     corpus: { built: corpus.built, buildSeconds: round(corpus.seconds) },
     indexOpenMs: round(openMs, 1),
     queries,

@@ -9,13 +9,14 @@
  * - `search_doc_source`: the document itself (JSON), read for the page of hits only.
  * - `search_entity`: the latest name seen for each QID, the entity facet's labels.
  * - `search_doc_entity`: entity QIDs per document, keyed by QID for filters and by document for
- *   facets.
+ *   facets, with the document's published_at (schema 2) so "this entity in this date range, newest
+ *   first" is one index range (`search_doc_entity_published`).
  * - `search_fts`: FTS5 over pre-analysed text. Contentless (the text is already in `search_doc`),
  *   with contentless_delete so rows can be replaced (SQLite ≥ 3.43). The `ascii` tokenizer splits
  *   on ASCII spaces and punctuation only, so our analyser's tokens (any script) pass through whole;
  *   `_` is a token character for the meta tokens.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,6 +39,7 @@ CREATE TABLE IF NOT EXISTS search_doc_entity (
   qid TEXT NOT NULL,
   doc_id INTEGER NOT NULL,
   name TEXT NOT NULL,
+  published_at TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (qid, doc_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS search_doc_entity_doc ON search_doc_entity (doc_id, qid);
@@ -48,3 +50,18 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
   tokenize = "ascii tokenchars '_'"
 );
 `;
+
+/**
+ * Brings an index file written by schema 1 up to schema 2 (published_at on the entity rows, filled
+ * from search_doc), then creates the index that needs the column. Idempotent; run after SCHEMA_SQL.
+ */
+export function migrateSchema(db: { prepare(sql: string): { pluck(): { all(): unknown[] } }; exec(sql: string): unknown; transaction<T>(fn: () => T): () => T }): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('search_doc_entity')").pluck().all();
+  if (!columns.includes('published_at')) {
+    db.transaction(() => {
+      db.exec("ALTER TABLE search_doc_entity ADD COLUMN published_at TEXT NOT NULL DEFAULT ''");
+      db.exec("UPDATE search_doc_entity SET published_at = COALESCE((SELECT published_at FROM search_doc WHERE id = doc_id), '')");
+    })();
+  }
+  db.exec('CREATE INDEX IF NOT EXISTS search_doc_entity_published ON search_doc_entity (qid, published_at, doc_id)');
+}

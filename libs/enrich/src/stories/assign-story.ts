@@ -30,7 +30,7 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  * a rare term within the window ({@link storyNeighbourKeys} says which keys to look up), a few hundred
  * at most. A story scores as the mean of its best-matching items, up to three (so that one atypical
  * member does not chain another subject in; each pair must also pass the gate of {@link pairSimilarity});
- * ties go to the story with more matching items. Returns `storyId: null` when
+ * among the stories so backed, the one with the best-matching item wins, ties to more matching items. Returns `storyId: null` when
  * no story reaches the threshold: the caller opens a new story with this item.
  */
 export function assignStory(item: StoryCandidate, neighbours: readonly StoryCandidate[], options?: StoryOptions): StoryAssignment {
@@ -78,11 +78,24 @@ export function assignProfile(
     }
   }
 
+  // The story with the best-matching item wins among those whose best items back it (score ≥ threshold);
+  // ranking by the mean alone would favour a story of one item over a larger one with more varied items.
   let top: StoryEvidence | undefined;
   for (const ev of stories.values()) {
     const best = ev.scores.sort((x, y) => y - x).slice(0, STORY_LINKS);
     ev.score = best.length > 0 ? best.reduce((sum, x) => sum + x, 0) / best.length : 0;
-    if (!top || ev.score > top.score || (ev.score === top.score && ev.matching > top.matching)) top = ev;
+    if (!top) {
+      top = ev;
+      continue;
+    }
+    const backed = ev.score >= o.threshold;
+    const topBacked = top.score >= o.threshold;
+    if (backed !== topBacked) {
+      if (backed) top = ev;
+      continue;
+    }
+    const [a, b] = backed ? [ev.best.score, top.best.score] : [ev.score, top.score];
+    if (a > b || (a === b && ev.matching > top.matching)) top = ev;
   }
   if (!top || inWindow === 0) {
     const reasons = [`no neighbour with a story within ${o.windowDays} days`];

@@ -1,3 +1,4 @@
+import { builtInEntities } from '../entities/gazetteer.js';
 import { CONCEPT_KEY_PREFIX, isConceptKey, isHeadlineEntityKey } from './story-concepts.js';
 import { type ResolvedStoryOptions, type StoryCandidate, primaryLanguage, storyFeatures } from './story.js';
 
@@ -39,6 +40,14 @@ export interface PairSimilarity {
 }
 
 export type Idf = (key: string) => number;
+
+let countries: Set<string> | null = null;
+
+/** Country QIDs of the gazetteer: two countries alone name a relationship, not an event. */
+function isCountry(qid: string): boolean {
+  countries ??= new Set(builtInEntities().filter((e) => e.type === 'country').map((e) => e.qid));
+  return countries.has(qid);
+}
 
 /** Weight of a pair that passes the gate only by a rare set of common features. */
 const SET_EVIDENCE = 0.8;
@@ -121,7 +130,8 @@ function termWeights(p: StoryProfile, idf: Idf): Map<string, number> {
  *   so that a shared rare feature (the Olympics, an invasion, a denial) counts far more than a shared
  *   common one (China in a corpus about China).
  * - Terms: cosine of the idf-weighted term sets, only within one language.
- * - Gate: two shared informative features; or at least three shared features that are rare together
+ * - Gate: two shared informative features, not both countries (two countries alone name a
+ *   relationship, not an event); or at least three shared features that are rare together
  *   (in at most half the informative share: China, Russia and Ukraine in one item are rarer than each);
  *   features named only in the body of either item do not count here. Or, within one language, one
  *   shared feature and `minRareTerms` rare shared terms. One common feature never suffices, or
@@ -181,7 +191,8 @@ export function pairSimilarity(a: StoryProfile, b: StoryProfile, idf: Idf, o: Re
     result.termSimilarity = a.termNorm > 0 && b.termNorm > 0 ? tdot / (a.termNorm * b.termNorm) : 0;
   }
 
-  result.passes = result.informativeEntities.length >= 2 || result.rareTerms.length >= o.minRareTerms;
+  result.passes =
+    (result.informativeEntities.length >= 2 && result.informativeEntities.some((f) => !isCountry(f))) || result.rareTerms.length >= o.minRareTerms;
   if (!result.passes && gate.length >= 3) {
     // Common features are a weaker signal even together: the set must be twice as rare as one informative feature.
     result.sharedSetIdf = fw.setIdf(gate);

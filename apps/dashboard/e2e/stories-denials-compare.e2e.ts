@@ -45,6 +45,11 @@ describe('stories, denials and narratives in the browser', () => {
       await card.waitFor();
       expect(await card.textContent()).toContain(d.outlet);
     }
+    // Each denial that rejects a story shows its first report and a coverage chart with the denial marked.
+    const linked = denials.filter((d) => d.stories.length > 0).length;
+    expect(linked).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('First report', { exact: true }).count()).toBe(linked);
+    await expect.poll(() => page.locator('.card .echart svg text', { hasText: 'Official denial' }).count()).toBeGreaterThanOrEqual(linked);
     await screenshot(page, 'denials');
   });
 

@@ -132,6 +132,13 @@ export const zh: Messages = {
     compare: '对比媒体',
   },
   denials: {
+    firstReport: '首次报道',
+    timeToDenial: '距否认时间',
+    hours_other: '{{count}} 小时',
+    claimOutlets: '报道了该说法的媒体',
+    claimSeries: '说法',
+    denialSeries: '否认',
+    chartLabel_other: '柱状图：否认前后 {{count}} 个时段内的说法与否认报道，已标出否认时间',
     title: '官方否认',
     empty: '尚未发现否认',
     rejects: '否认对象',

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../ui/format.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { EmptyState, ErrorState, Loading } from '../../ui/status-states.js';
 import { listDenials } from '../api/denials.api.js';
+import { CoverageChart } from './coverage-chart.js';
 
 export default function DenialsPage() {
   const { t, i18n } = useTranslation();
@@ -23,6 +24,9 @@ export default function DenialsPage() {
           const carried = [...new Set(coverage.flatMap((c) => c.denialOutlets))];
           const silent = [...new Set(coverage.flatMap((c) => c.silentAfterDenial))];
           const after = coverage.reduce((n, c) => n + c.afterDenial.items, 0);
+          const claimOutlets = [...new Set(coverage.flatMap((c) => c.claimOutlets))];
+          // The best-linked story (the API lists them by score) gives the first report and the chart.
+          const main = d.stories[0];
           return (
             <li key={d.id} className="card">
               <h2 className="card-title">
@@ -42,6 +46,25 @@ export default function DenialsPage() {
                   ))}
                   {d.stories.length === 0 ? t('denials.none') : null}
                 </dd>
+                {main ? (
+                  <>
+                    <dt>{t('denials.firstReport')}</dt>
+                    <dd>
+                      {main.coverage.firstReportedAt ? (
+                        <>
+                          <time dateTime={main.coverage.firstReportedAt}>{formatDateTime(main.coverage.firstReportedAt, i18n.language)}</time>
+                          {main.coverage.firstReportedBy.length ? ` · ${main.coverage.firstReportedBy.join(', ')}` : ''}
+                        </>
+                      ) : (
+                        t('denials.none')
+                      )}
+                    </dd>
+                    <dt>{t('denials.timeToDenial')}</dt>
+                    <dd>{main.coverage.hoursToDenial !== null ? t('denials.hours', { count: Math.round(main.coverage.hoursToDenial) }) : '—'}</dd>
+                    <dt>{t('denials.claimOutlets')}</dt>
+                    <dd>{claimOutlets.length ? claimOutlets.join(', ') : t('denials.none')}</dd>
+                  </>
+                ) : null}
                 {d.stories.length > 0 ? (
                   <>
                     <dt>{t('denials.before')}</dt>
@@ -55,6 +78,7 @@ export default function DenialsPage() {
                 <dt>{t('denials.notCarried')}</dt>
                 <dd>{silent.length ? silent.join(', ') : t('denials.none')}</dd>
               </dl>
+              {main && main.coverage.timeline.length > 0 ? <CoverageChart coverage={main.coverage} /> : null}
             </li>
           );
         })}

@@ -32,7 +32,7 @@ export function SourceRow({ source: s }: { source: Source }) {
         {s.demo ? <Badge tone="info">{t('badge.demo')}</Badge> : null} {s.kind === 'official' ? <Badge>{t('kind.official')}</Badge> : null}{' '}
         {s.language ? <Badge>{s.language}</Badge> : null}
       </th>
-      <td>
+      <td data-label={t('sources.status')}>
         <Badge tone={TONE[status]}>{t(`sources.statusName.${status}`)}</Badge>
         {status !== 'silent' && s.lastStatus === 'silent' ? (
           <>
@@ -41,9 +41,9 @@ export function SourceRow({ source: s }: { source: Source }) {
           </>
         ) : null}
       </td>
-      <td>{s.lastPolledAt ? <time dateTime={s.lastPolledAt}>{formatDateTime(s.lastPolledAt, i18n.language)}</time> : t('sources.never')}</td>
-      <td className="num">{formatNumber(s.itemCount, i18n.language)}</td>
-      <td className="error-cell">
+      <td data-label={t('sources.lastPoll')}>{s.lastPolledAt ? <time dateTime={s.lastPolledAt}>{formatDateTime(s.lastPolledAt, i18n.language)}</time> : t('sources.never')}</td>
+      <td className="num" data-label={t('sources.items')}>{formatNumber(s.itemCount, i18n.language)}</td>
+      <td className="error-cell" data-label={t('sources.lastError')}>
         {s.lastError ? <span className="text-danger">{s.lastError}</span> : null}
         {error ? (
           <span role="alert" className="text-danger">

@@ -36,7 +36,7 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 export function assignStory(item: StoryCandidate, neighbours: readonly StoryCandidate[], options?: StoryOptions): StoryAssignment {
   const o = resolveStoryOptions(options);
   const idf = idfFor(o, item, neighbours);
-  const self = storyProfile(item, idf);
+  const self = storyProfile(item);
   if (!self) return { storyId: null, score: 0, reasons: [`item ${item.id} has no valid publishedAt`] };
   return assignProfile(self, neighbours, idf, o);
 }
@@ -53,7 +53,7 @@ export function assignProfile(
   let inWindow = 0;
   let unassigned = 0;
   for (const n of neighbours) {
-    const profile = 'item' in n ? n : storyProfile(n, idf);
+    const profile = 'item' in n ? n : storyProfile(n);
     if (!profile || profile.item.id === self.item.id) continue;
     const storyId = profile.item.storyId;
     if (storyId === null) {

@@ -72,7 +72,7 @@ export function clusterStories(items: readonly StoryCandidate[], options: Cluste
 
   const profiles: StoryProfile[] = [];
   for (const item of items) {
-    const p = storyProfile({ ...item, storyId: null }, idf);
+    const p = storyProfile({ ...item, storyId: null });
     if (!p) throw new DomainError('VALIDATION', `item ${item.id}: publishedAt is not an ISO 8601 date`, { field: 'publishedAt', id: item.id });
     profiles.push(p);
   }

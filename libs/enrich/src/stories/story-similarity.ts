@@ -66,7 +66,7 @@ export interface FeatureWeights {
   norm(p: StoryProfile): number;
 }
 
-export function storyProfile(item: StoryCandidate, _idf?: Idf): StoryProfile | null {
+export function storyProfile(item: StoryCandidate): StoryProfile | null {
   const time = Date.parse(item.publishedAt);
   if (Number.isNaN(time)) return null;
   const features = storyFeatures(item);

@@ -1,4 +1,4 @@
-import { type DenialLink, type StorySummary, type TermStats, linkDenial } from '@parallax/enrich';
+import { CONCEPT_KEY_PREFIX, type DenialLink, type StorySummary, type TermStats, linkDenial } from '@parallax/enrich';
 import type { StoryProfileRow, StoryRepository } from '@parallax/store';
 import { statementTerms } from './story-terms.js';
 
@@ -57,7 +57,9 @@ export class DenialLinker {
 }
 
 function summarise(p: StoryProfileRow, stats: TermStats): StorySummary {
+  // Concept keys and headline markers are clustering features; a denial's text is compared by its words.
   const terms = [...p.termCounts]
+    .filter(([t]) => !t.startsWith(CONCEPT_KEY_PREFIX))
     .map(([t, n]) => ({ t, w: n * stats.idf(t) }))
     .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1))
     .slice(0, STORY_TERMS)

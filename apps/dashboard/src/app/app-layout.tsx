@@ -6,6 +6,7 @@ import { TokenPrompt } from '../modules/auth/token-prompt.js';
 import { useToken } from '../modules/auth/use-token.js';
 import { LiveIndicator } from '../modules/live/live-indicator.js';
 import { Loading } from '../modules/ui/status-states.js';
+import { LogoutButton } from '../modules/auth/logout-button.js';
 import { LanguageSwitcher } from './language-switcher.js';
 
 const NAV = ['search', 'sources', 'stories', 'denials', 'compare', 'alerts', 'entities'] as const;
@@ -58,6 +59,7 @@ export function AppLayout() {
         <div className="header-tools">
           {token.rejected ? null : <LiveIndicator />}
           <LanguageSwitcher />
+          {token.rejected ? null : <LogoutButton />}
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>

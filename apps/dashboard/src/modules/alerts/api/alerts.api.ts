@@ -1,27 +1,10 @@
+import type { Alert, AlertMatch, AlertMode } from '@parallax/domain';
 import { apiRequest, toQueryString } from '../../api/api-client.js';
 
-export type AlertMode = 'instant' | 'hourly' | 'daily';
+export type { Alert, AlertMatch, AlertMode };
 
-/** A keyword alert (DESIGN.md, HTTP contract: `/api/alerts`). */
-export interface Alert {
-  id: number;
-  name: string;
-  query: string;
-  mode: AlertMode;
-  channels: { webhookUrl?: string; email?: string };
-  muted: boolean;
-  createdAt?: string;
-}
-
-export type AlertInput = Omit<Alert, 'id' | 'createdAt'>;
-
-export interface AlertMatch {
-  itemId: number;
-  title: string;
-  url: string | null;
-  matchedAt: string;
-  reason: string;
-}
+/** What the alert form edits; the server fills the rest (owner, secrets, feed URL, times). */
+export type AlertInput = Pick<Alert, 'name' | 'query' | 'mode' | 'channels' | 'muted'>;
 
 export const listAlerts = () => apiRequest<Alert[]>('/api/alerts');
 export const createAlert = (input: AlertInput) => apiRequest<Alert>('/api/alerts', { method: 'POST', body: input });

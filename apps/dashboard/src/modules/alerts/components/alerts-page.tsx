@@ -71,7 +71,8 @@ function AlertCard({ alert: a }: { alert: Alert }) {
         <button type="button" className="danger" onClick={() => window.confirm(t('alerts.confirmDelete', { name: a.name })) && remove.mutate()} disabled={remove.isPending}>
           {t('common.delete')}
         </button>
-        <a href={apiUrl(`/api/alerts/${a.id}/feed.atom`)}>{t('alerts.feed')}</a>
+        {/* The feed URL carries the alert's own feed token: feed readers cannot send a bearer token. */}
+        <a href={apiUrl(a.feedUrl)}>{t('alerts.feed')}</a>
       </div>
       {mute.isError || remove.isError ? <ErrorState error={mute.error ?? remove.error} /> : null}
       <details>

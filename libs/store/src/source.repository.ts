@@ -235,6 +235,21 @@ export class SourceRepository {
     });
   }
 
+  /**
+   * Items per day over the last `days` days for every source, oldest first, in one grouped query: the
+   * sources table draws a sparkline per row, and a query per source would grow with the table.
+   */
+  dailyCountsAll(days: number, now = new Date()): Map<number, { date: string; count: number }[]> {
+    const from = new Date(now.getTime() - (days - 1) * 86_400_000);
+    const dates = Array.from({ length: days }, (_, i) => new Date(from.getTime() + i * 86_400_000).toISOString().slice(0, 10));
+    const rows = this.db
+      .prepare(`SELECT source_id AS s, substr(fetched_at, 1, 10) AS d, COUNT(*) AS n FROM items WHERE fetched_at >= ? GROUP BY source_id, d`)
+      .all(from.toISOString().slice(0, 10)) as { s: number; d: string; n: number }[];
+    const counts = new Map<string, number>(rows.map((r) => [`${r.s}:${r.d}`, r.n]));
+    const ids = this.db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[];
+    return new Map(ids.map((id) => [id, dates.map((date) => ({ date, count: counts.get(`${id}:${date}`) ?? 0 }))]));
+  }
+
   /** Median gap between the publication times of the source's last 20 items. */
   private refreshUsualGap(sourceId: number): void {
     const times = (this.db.prepare('SELECT sort_at FROM items WHERE source_id = ? ORDER BY sort_at DESC LIMIT 20').pluck().all(sourceId) as string[]).map((t) =>

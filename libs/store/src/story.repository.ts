@@ -147,14 +147,14 @@ export class StoryRepository {
   }
 
   /** Every item for re-clustering, `batch` rows at a time, with its stored terms. */
-  *iterateItems(batch = 1000): Generator<StoryItemRow[]> {
+  *iterateItems(batch = 1000, range: { from: string; to: string } = { from: '', to: '\uffff' }): Generator<StoryItemRow[]> {
     let after = 0;
     const stmt = this.db.prepare(
       `SELECT i.id, i.story_id, i.source_id, s.name AS outlet, s.kind, i.language, i.sort_at, i.entities_json, i.denial, i.mentions_denial
-       FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id > ? ORDER BY i.id LIMIT ?`,
+       FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id > ? AND i.sort_at >= ? AND i.sort_at < ? ORDER BY i.id LIMIT ?`,
     );
     for (;;) {
-      const rows = stmt.all(after, batch) as CandidateRow[];
+      const rows = stmt.all(after, range.from, range.to, batch) as CandidateRow[];
       if (rows.length === 0) return;
       after = rows[rows.length - 1]!.id;
       const terms = this.termsOf(rows.map((r) => r.id));

@@ -46,6 +46,8 @@ export class StoryAssigner {
   readonly linker: DenialLinker;
   private statsValue: TermStats;
   private windowValue: WindowStats | null = null;
+  /** The stretch of time (ms) whose items are in the windowed frequencies. */
+  private windowLoaded: { from: number; to: number } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private queued: Promise<number> | null = null;
   private closed = false;
@@ -63,23 +65,35 @@ export class StoryAssigner {
 
   /**
    * Entity and concept frequencies by time over the clustered items, for rarity within the window of
-   * each incoming item; built from the store on first use and kept up to date as items are placed.
-   * It holds a handful of keys per item, in memory.
+   * each incoming item. Built from the store lazily, only for the stretch of time that items arrive in
+   * (a server with a million stored items loads the last weeks, not its whole history), and kept up to
+   * date as items are placed. It holds a handful of keys per item, in memory.
    */
-  get window(): WindowStats {
-    if (!this.windowValue) {
-      const ws = new WindowStats(WINDOW_DAYS * DAY_MS, new TermStats().priorDocuments);
-      for (const batch of this.repo.iterateItems()) {
+  private windowAround(at: number): WindowStats {
+    const ws = (this.windowValue ??= new WindowStats(WINDOW_DAYS * DAY_MS, new TermStats().priorDocuments));
+    const from = at - WINDOW_DAYS * DAY_MS;
+    const to = at + WINDOW_DAYS * DAY_MS;
+    const loaded = this.windowLoaded;
+    const load = (a: number, b: number) => {
+      for (const batch of this.repo.iterateItems(1000, { from: new Date(a).toISOString(), to: new Date(b).toISOString() })) {
         for (const r of batch) if (r.storyId !== null) ws.add(r.id, Date.parse(r.publishedAt), storyFeatures(r));
       }
-      this.windowValue = ws;
+    };
+    if (!loaded) {
+      load(from, to);
+      this.windowLoaded = { from, to };
+    } else {
+      if (from < loaded.from) load(from, loaded.from);
+      if (to > loaded.to) load(loaded.to, to);
+      this.windowLoaded = { from: Math.min(from, loaded.from), to: Math.max(to, loaded.to) };
     }
-    return this.windowValue;
+    return ws;
   }
 
-  /** Replaces the windowed frequencies after a re-clustering. */
+  /** Replaces the windowed frequencies after a re-clustering (which built them over every item). */
   replaceWindow(next: WindowStats): void {
     this.windowValue = next;
+    this.windowLoaded = { from: -Infinity, to: Infinity };
   }
 
   /** Rarity weights over the clustered items, as persisted. */
@@ -170,7 +184,7 @@ export class StoryAssigner {
     const at = Date.parse(item.publishedAt);
     // Like the batch clusterer, every item counts in the rarity weights, its own included.
     this.statsValue.add(keys);
-    const window = this.window;
+    const window = this.windowAround(at);
     window.add(item.id, at, storyFeatures(candidate));
     try {
       const nk = storyNeighbourKeys(candidate, { stats: this.statsValue, windowStats: window });

@@ -123,9 +123,15 @@ export interface DenialsResponse {
   denials: DenialView[];
 }
 
-/** A term an outlet uses more than the others (log-odds with an informative Dirichlet prior). */
+/**
+ * A term an outlet uses more than the others (log-odds with an informative Dirichlet prior). Function
+ * words are left out; a term may be a word bigram ("fake news").
+ */
 export interface DistinctiveTermView {
+  /** As the outlet writes it most often ("quadrupled", "Beijing", "假新闻"). */
   term: string;
+  /** The analysed key the counts are of (`quadrupl`; two keys with a space for a bigram). */
+  stem: string;
   count: number;
   otherCount: number;
   logOdds: number;

@@ -12,7 +12,7 @@ import {
   type TimeBucket,
 } from '@parallax/domain';
 import { type CoverageItem, type NarrativeItem, bucketLabel, bucketStart, bucketStarts, chooseBucketSize, compareOutlets, denialCoverage } from '@parallax/enrich';
-import { Runtime, storyTerms } from '@parallax/pipeline';
+import { Runtime, narrativeTerms } from '@parallax/pipeline';
 import { SEARCH_INDEX, type SearchIndex } from '@parallax/search';
 import type { CompareQuery, DenialsQuery, StoriesQuery } from './stories.schemas.js';
 
@@ -156,13 +156,15 @@ function toCoverageItem(i: StoryItemRef): CoverageItem {
 }
 
 function toNarrativeItem(i: Item): NarrativeItem {
+  const { terms, surfaces } = narrativeTerms(i.title, i.summary, i.language);
   return {
     id: i.id,
     title: i.title,
     language: i.language,
     publishedAt: i.sortAt,
     entities: i.entities,
-    terms: storyTerms(i.title, i.summary),
+    terms,
+    surfaces,
     mentionsDenial: i.mentionsDenial,
     denial: i.denial,
   };

@@ -1,7 +1,7 @@
 import type { EntityRef } from '@parallax/domain';
 import { describe, expect, it } from 'vitest';
 import { type FixtureItem, Q, REFERENCE_ITEMS } from '../stories/testing/reference-story.fixture.js';
-import { type NarrativeItem, compareOutlets } from './compare-outlets.js';
+import { type NarrativeItem, compareOutlets, surfaceForm } from './compare-outlets.js';
 
 const NAMES: Record<string, string> = Object.fromEntries(Object.entries(Q).map(([name, qid]) => [qid, name]));
 const toNarrative = (i: FixtureItem): NarrativeItem => ({
@@ -57,6 +57,15 @@ describe('compareOutlets on the reference story', () => {
   });
 });
 
+describe('surfaceForm', () => {
+  it('picks the commonest spelling without case, lower case when the outlet ever writes it so', () => {
+    expect(surfaceForm(new Map([['Delay', 3], ['delay', 1]]))).toBe('delay');
+    expect(surfaceForm(new Map([['NATO', 2], ['Nato', 1]]))).toBe('NATO');
+    expect(surfaceForm(new Map([['quadrupled', 2], ['quadruple', 3]]))).toBe('quadruple');
+    expect(surfaceForm(new Map())).toBeNull();
+  });
+});
+
 describe('compareOutlets', () => {
   const at = (h: number): string => new Date(Date.parse('2022-02-03T00:00:00Z') + h * 3_600_000).toISOString();
   const item = (id: number, h: number, terms: string[], title = `headline ${id}`): NarrativeItem => ({ id, title, language: 'en', publishedAt: at(h), entities: [], terms, mentionsDenial: false });
@@ -69,6 +78,38 @@ describe('compareOutlets', () => {
     const c = compareOutlets(m);
     expect(c.outlets[0]?.distinctiveTerms[0]?.term).toBe('fake');
     expect(c.outlets[1]?.distinctiveTerms.map((t) => t.term).slice(0, 2).sort()).toEqual(['delay', 'intelligence']);
+  });
+
+  it('never shows function words or clustering keys, and shows each stem as the outlet writes it', () => {
+    const withSurfaces = (id: number, surfaces: string[], language = 'en'): NarrativeItem => ({
+      ...item(id, id, surfaces.map((s) => s.toLowerCase().replace(/ed$/, ''))),
+      language,
+      surfaces,
+    });
+    const m = new Map([
+      ['A', [1, 2, 3].map((n) => ({ ...withSurfaces(n, ['The', 'trade', 'quadrupled', 'the', 'Beijing', 'a']), terms: ['the', 'trade', 'quadrupl', 'the', 'beij', 'a', '~olympics'] }))],
+      ['B', [4, 5, 6].map((n) => withSurfaces(n, ['и', 'на', 'рост', 'и'], 'ru'))],
+      ['C', [7, 8].map((n) => withSurfaces(n, ['report', 'of', 'officials'], 'en'))],
+    ]);
+    const c = compareOutlets(m);
+    const shown = c.outlets.flatMap((o) => o.distinctiveTerms.map((t) => t.term));
+    for (const stop of ['the', 'The', 'a', 'и', 'на', 'of', '~olympics']) expect(shown).not.toContain(stop);
+    const a = c.outlets[0]?.distinctiveTerms ?? [];
+    expect(a.find((t) => t.stem === 'quadrupl')?.term).toBe('quadrupled');
+    expect(a.find((t) => t.stem === 'beij')?.term).toBe('Beijing');
+    expect(c.outlets[1]?.distinctiveTerms.map((t) => t.term)).toEqual(['рост']);
+  });
+
+  it('shows a recurring bigram in place of the words it accounts for', () => {
+    const fake = (id: number): NarrativeItem => ({ ...item(id, id, ['fake', 'news', 'china', 'fake news']), surfaces: ['Fake', 'news', 'China', 'Fake news'] });
+    const other = (id: number): NarrativeItem => ({ ...item(id, id, ['intelligence', 'china', 'report']), surfaces: ['intelligence', 'China', 'report'] });
+    const c = compareOutlets(new Map([['Denier', [1, 2, 3].map(fake)], ['Claimant', [4, 5, 6].map(other)]]));
+    const denier = c.outlets[0]?.distinctiveTerms.map((t) => t.term) ?? [];
+    expect(denier[0]).toBe('Fake news');
+    expect(denier).not.toContain('Fake');
+    expect(denier).not.toContain('news');
+    const once = compareOutlets(new Map([['Denier', [fake(1)]], ['Claimant', [other(4)]]]));
+    expect(once.outlets[0]?.distinctiveTerms.map((t) => t.stem)).not.toContain('fake news');
   });
 
   it('samples distinct headlines spread from first to last', () => {

@@ -1,5 +1,6 @@
 import type { EntityRef } from '@parallax/domain';
 import { type DistinctiveTerm, distinctiveTerms } from './distinctive-terms.js';
+import { isStopWord } from './stop-words.js';
 import { type BucketSize, bucketLabel, bucketStart, bucketStarts, chooseBucketSize } from './time-buckets.js';
 
 /** One item of one outlet, as narrative comparison needs it. */
@@ -11,8 +12,17 @@ export interface NarrativeItem {
   /** ISO 8601. */
   publishedAt: string;
   entities: EntityRef[];
-  /** The caller's analysed tokens of title and summary (see StoryCandidate.terms), repeats kept. */
+  /**
+   * The caller's analysed tokens of title and summary (see StoryCandidate.terms), repeats kept. A term
+   * with a space is a word bigram ("fake news"); terms starting with `~` (concept keys, entity markers)
+   * are clustering features and ignored here.
+   */
   terms: string[];
+  /**
+   * Beside each of `terms`, the word of the text it came from ("quadrupled" for `quadrupl`): what an
+   * analyst is shown. Without it the terms themselves are shown.
+   */
+  surfaces?: string[];
   mentionsDenial: boolean;
   /** An official denial is also counted as carrying the denial. */
   denial?: boolean;
@@ -38,6 +48,11 @@ export interface OutletEntity extends EntityRef {
   share: number;
 }
 
+/** A distinctive term as shown: `term` is the outlet's most frequent spelling of the analysed `stem`. */
+export interface NarrativeTerm extends DistinctiveTerm {
+  stem: string;
+}
+
 export interface OutletNarrative {
   outlet: string;
   count: number;
@@ -45,7 +60,7 @@ export interface OutletNarrative {
   lastAt: string | null;
   languages: { language: string; count: number }[];
   entities: OutletEntity[];
-  distinctiveTerms: DistinctiveTerm[];
+  distinctiveTerms: NarrativeTerm[];
   /** Share of the outlet's items that carry the denial; null without items. */
   denialShare: number | null;
   sampleHeadlines: { id: number; title: string; publishedAt: string }[];
@@ -83,13 +98,18 @@ export function compareOutlets(itemsByOutlet: ReadonlyMap<string, readonly Narra
   const bucket = options.bucket ?? (dated ? chooseBucketSize(from, to) : 'day');
   const starts = dated ? bucketStarts(from, to, bucket) : [];
 
+  const top = options.topTerms ?? 15;
   const termCounts = new Map<string, Map<string, number>>();
+  const surfaceCounts = new Map<string, Map<string, Map<string, number>>>();
   for (const [outlet, items] of itemsByOutlet) {
-    const counts = new Map<string, number>();
-    for (const item of items) for (const t of item.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    const { counts, surfaces } = countTerms(items);
     termCounts.set(outlet, counts);
+    surfaceCounts.set(outlet, surfaces);
   }
-  const terms = distinctiveTerms(termCounts, { top: options.topTerms ?? 15, priorStrength: options.priorStrength });
+  // Twice as many as shown, since words a shown bigram covers are dropped afterwards.
+  const ranked = distinctiveTerms(termCounts, { top: top * 2, priorStrength: options.priorStrength });
+  const terms = new Map<string, NarrativeTerm[]>();
+  for (const [outlet, list] of ranked) terms.set(outlet, displayTerms(list, surfaceCounts.get(outlet) ?? new Map(), top));
 
   const outlets: OutletNarrative[] = [];
   for (const [outlet, items] of itemsByOutlet) {
@@ -119,6 +139,72 @@ export function compareOutlets(itemsByOutlet: ReadonlyMap<string, readonly Narra
     });
   }
   return { bucket, from: dated ? new Date(from).toISOString() : null, to: dated ? new Date(to).toISOString() : null, outlets };
+}
+
+/** A bigram must recur in an outlet to say something about it; once is a turn of phrase. */
+const MIN_BIGRAM_COUNT = 2;
+/** A word goes when a shown bigram accounts for this share of its uses ("fake" under "fake news"). */
+const COVERED_SHARE = 0.6;
+
+/**
+ * An outlet's counts of analysed terms, function words and clustering keys left out, and per term the
+ * counts of the words of the text it came from.
+ */
+function countTerms(items: readonly NarrativeItem[]): { counts: Map<string, number>; surfaces: Map<string, Map<string, number>> } {
+  const counts = new Map<string, number>();
+  const surfaces = new Map<string, Map<string, number>>();
+  for (const item of items) {
+    item.terms.forEach((term, n) => {
+      if (term.startsWith('~')) return;
+      const surface = item.surfaces?.[n] ?? term;
+      const bigram = term.includes(' ');
+      if (!bigram && (isStopWord(surface, item.language) || isStopWord(term, item.language))) return;
+      counts.set(term, (counts.get(term) ?? 0) + 1);
+      let forms = surfaces.get(term);
+      if (!forms) surfaces.set(term, (forms = new Map()));
+      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    });
+  }
+  for (const [term, c] of counts) if (term.includes(' ') && c < MIN_BIGRAM_COUNT) counts.delete(term);
+  return { counts, surfaces };
+}
+
+/**
+ * The ranked terms as an analyst reads them: each by the outlet's most frequent spelling, words a
+ * shown bigram mostly accounts for left out, `top` at most.
+ */
+function displayTerms(ranked: readonly DistinctiveTerm[], surfaces: ReadonlyMap<string, ReadonlyMap<string, number>>, top: number): NarrativeTerm[] {
+  const bigrams = ranked.filter((t) => t.term.includes(' '));
+  const covered = (t: DistinctiveTerm): boolean =>
+    !t.term.includes(' ') && bigrams.some((b) => b.term.split(' ').includes(t.term) && b.count >= COVERED_SHARE * t.count);
+  return ranked
+    .filter((t) => !covered(t))
+    .slice(0, top)
+    .map((t) => ({ ...t, term: surfaceForm(surfaces.get(t.term)) ?? t.term, stem: t.term }));
+}
+
+/**
+ * The most frequent spelling, compared without case; shown in lower case when the outlet ever writes
+ * it so (a common word capitalised in a headline), else as written (a name: Beijing, NATO).
+ */
+export function surfaceForm(forms: ReadonlyMap<string, number> | undefined): string | null {
+  if (!forms || forms.size === 0) return null;
+  const byFold = new Map<string, { total: number; best: string; bestCount: number }>();
+  for (const [form, c] of forms) {
+    const key = form.toLocaleLowerCase();
+    const g = byFold.get(key) ?? { total: 0, best: form, bestCount: 0 };
+    g.total += c;
+    if (c > g.bestCount) {
+      g.best = form;
+      g.bestCount = c;
+    }
+    byFold.set(key, g);
+  }
+  let winner: [string, { total: number; best: string }] | null = null;
+  for (const entry of byFold) if (!winner || entry[1].total > winner[1].total) winner = entry;
+  if (!winner) return null;
+  const [lower, g] = winner;
+  return forms.has(lower) ? lower : g.best;
 }
 
 /** Values with their counts, most frequent first, ties alphabetical. */

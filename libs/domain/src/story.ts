@@ -67,6 +67,8 @@ export interface StoryDetail extends StoryOverview {
 /** Per outlet, how it covered a story around one denial. */
 export interface DenialOutletCoverage {
   outlet: string;
+  /** An official outlet that issued a denial in the story: in no claim, silent or after-denial count. */
+  issuer: boolean;
   sourceIds: number[];
   items: number;
   claimItems: number;
@@ -88,11 +90,14 @@ export interface DenialCoverageView {
   /** When the denial became known: its own date or the first item reporting it, whichever is earlier. */
   deniedAt: string;
   hoursToDenial: number | null;
-  /** Outlets that carried the claim. */
+  /** Outlets that carried the claim (never an issuer of a denial). */
   claimOutlets: string[];
   /** Outlets that carried the denial (official denials or items reporting it). */
   denialOutlets: string[];
-  /** Outlets that kept reporting after the denial without mentioning it. */
+  /**
+   * Outlets that kept reporting after the denial without mentioning it: neither the denial's own outlet
+   * nor any other official outlet that issued a denial in the story.
+   */
   silentAfterDenial: string[];
   /** Post-denial coverage (official denials aside) and the share of it that mentions the denial. */
   afterDenial: { items: number; mentioning: number; share: number | null };

@@ -11,7 +11,7 @@ import {
   type StoryItemRef,
   type TimeBucket,
 } from '@parallax/domain';
-import { type CoverageItem, type NarrativeItem, bucketLabel, bucketStart, bucketStarts, chooseBucketSize, compareOutlets, denialCoverage } from '@parallax/enrich';
+import { type CoverageItem, type NarrativeItem, bucketLabel, bucketStart, bucketStarts, chooseBucketSize, compareOutlets, denialCoverage, denialIssuers } from '@parallax/enrich';
 import { Runtime, narrativeTerms } from '@parallax/pipeline';
 import { SEARCH_INDEX, type SearchIndex } from '@parallax/search';
 import type { CompareQuery, DenialsQuery, StoriesQuery } from './stories.schemas.js';
@@ -82,12 +82,13 @@ export class StoriesService {
           const story = this.repo.get(l.storyId);
           const items = this.repo.items(l.storyId);
           const deniedAt = Date.parse(denial.publishedAt);
+          const issuers = denialIssuers(items.map(toCoverageItem), toCoverageItem(denial));
           return {
             id: l.storyId,
             title: story.title,
             score: l.score,
             reasons: l.reasons,
-            rejects: items.filter((i) => !i.denial && !i.mentionsDenial && Date.parse(i.publishedAt) <= deniedAt).slice(0, MAX_REJECTS),
+            rejects: items.filter((i) => !i.denial && !i.mentionsDenial && !issuers.has(i.outlet) && Date.parse(i.publishedAt) <= deniedAt).slice(0, MAX_REJECTS),
             coverage: denialCoverage(items.map(toCoverageItem), toCoverageItem(denial), { bucket: p.bucket }),
           };
         }),

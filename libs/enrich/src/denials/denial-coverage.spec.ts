@@ -60,6 +60,29 @@ describe('denialCoverage', () => {
     expect(c.outlets.find((o) => o.outlet === 'B')?.sourceIds).toEqual([3, 4]);
   });
 
+  it('never lists the denying side among outlets that did not carry the denial or that carried the claim', () => {
+    const ministry: CoverageItem = { ...base, id: 9, outlet: 'MFA', sourceId: 9, kind: 'official', denial: true, publishedAt: '2022-02-03T12:00:00Z' };
+    const items: CoverageItem[] = [
+      base,
+      // The ministry's English transcript, not flagged itself, and an earlier briefing on the same day.
+      { ...base, id: 10, outlet: 'MFA', sourceId: 10, kind: 'official', publishedAt: '2022-02-03T13:00:00Z' },
+      { ...base, id: 11, outlet: 'MFA', sourceId: 9, kind: 'official', publishedAt: '2022-02-03T09:00:00Z' },
+      // The embassy's own denial, and a later embassy post that does not repeat it.
+      { ...base, id: 12, outlet: 'Embassy', sourceId: 12, kind: 'official', denial: true, publishedAt: '2022-02-03T14:00:00Z' },
+      { ...base, id: 13, outlet: 'Embassy', sourceId: 12, kind: 'official', publishedAt: '2022-02-03T20:00:00Z' },
+      { ...base, id: 14, outlet: 'B', sourceId: 14, publishedAt: '2022-02-03T15:00:00Z' },
+      { ...base, id: 15, outlet: 'C', sourceId: 15, mentionsDenial: true, publishedAt: '2022-02-03T16:00:00Z' },
+    ];
+    const c = denialCoverage(items, ministry);
+    expect(c.silentAfterDenial).toEqual(['B']);
+    expect(c.claimOutlets).toEqual(['A', 'B']);
+    expect(c.firstReportedBy).toEqual(['A']);
+    expect(c.denialOutlets).toEqual(['MFA', 'Embassy', 'C']);
+    expect(c.afterDenial).toEqual({ items: 2, mentioning: 1, share: 1 / 2 });
+    expect(c.outlets.filter((o) => o.issuer).map((o) => o.outlet)).toEqual(['MFA', 'Embassy']);
+    expect(c.timeline.reduce((s, b) => s + b.claim + b.denial, 0)).toBe(items.length + 1);
+  });
+
   it('handles a story of the denial alone', () => {
     const official: CoverageItem = { ...base, kind: 'official', denial: true };
     const c = denialCoverage([], official);

@@ -17,9 +17,14 @@ export interface CoverageItem {
 
 export interface OutletCoverage {
   outlet: string;
+  /**
+   * An official outlet that issued a denial in the story (this one or its own): it neither carries the
+   * claim nor can fail to carry the denial, so it is left out of the claim, silent and after-denial counts.
+   */
+  issuer: boolean;
   sourceIds: number[];
   items: number;
-  /** Items that carry the claim: neither a denial nor mentioning one. */
+  /** Items that carry the claim: neither a denial nor mentioning one, nor from an issuer. */
   claimItems: number;
   firstClaimAt: string | null;
   /** Official denials and items reporting the denial. */
@@ -56,9 +61,9 @@ export interface DenialCoverage {
   claimOutlets: string[];
   /** Outlets that carried the denial (official denials or items mentioning it), in order of first. */
   denialOutlets: string[];
-  /** Outlets that published after the denial and never mentioned it in those items. */
+  /** Outlets that published after the denial and never mentioned it in those items; issuers never. */
   silentAfterDenial: string[];
-  /** Items after the denial other than official denials, and how many of them mention it. */
+  /** Items after the denial other than the issuers', and how many of them mention it. */
   afterDenial: { items: number; mentioning: number; share: number | null };
   outlets: OutletCoverage[];
   bucket: BucketSize;
@@ -78,6 +83,17 @@ interface Dated {
 const carriesDenial = (i: CoverageItem): boolean => i.denial || i.mentionsDenial;
 
 /**
+ * The outlets speaking for the denying side: the denial's own, and every official outlet with a
+ * denial of its own in the story (an embassy echoing its ministry). Their other items (the English
+ * transcript, a follow-up briefing) are official statements, not coverage of the claim.
+ */
+export function denialIssuers(items: readonly CoverageItem[], denial: CoverageItem): Set<string> {
+  const issuers = new Set([denial.outlet]);
+  for (const i of items) if (i.kind === 'official' && i.denial) issuers.add(i.outlet);
+  return issuers;
+}
+
+/**
  * How one story was covered around one denial: first report, time to denial, who carried the claim
  * and who the denial, who kept reporting after it without mentioning it, and the share of post-denial
  * coverage that mentions it. `denial` may or may not be among `items`.
@@ -94,7 +110,10 @@ export function denialCoverage(items: readonly CoverageItem[], denial: CoverageI
   }
   dated.sort((a, b) => a.t - b.t || a.item.id - b.item.id);
 
-  const claims = dated.filter((d) => !carriesDenial(d.item));
+  const issuers = denialIssuers([...all.values()], denial);
+  // What the denying side publishes counts with the denial, never as the claim it answers.
+  const onDenialSide = (i: CoverageItem): boolean => carriesDenial(i) || issuers.has(i.outlet);
+  const claims = dated.filter((d) => !onDenialSide(d.item));
   const first = claims[0];
   const firstAt = first?.t ?? null;
   // The denial becomes known at its own date or when the first item after the first claim reports it.
@@ -109,6 +128,7 @@ export function denialCoverage(items: readonly CoverageItem[], denial: CoverageI
     if (!o) {
       o = {
         outlet: item.outlet,
+        issuer: issuers.has(item.outlet),
         sourceIds: [],
         items: 0,
         claimItems: 0,
@@ -124,7 +144,8 @@ export function denialCoverage(items: readonly CoverageItem[], denial: CoverageI
     }
     if (!o.sourceIds.includes(item.sourceId)) o.sourceIds.push(item.sourceId);
     o.items += 1;
-    if (carriesDenial(item)) {
+    if (onDenialSide(item)) {
+      if (!carriesDenial(item)) continue;
       o.denialItems += 1;
       if (o.firstDenialAt === null) {
         o.firstDenialAt = item.publishedAt;
@@ -137,7 +158,7 @@ export function denialCoverage(items: readonly CoverageItem[], denial: CoverageI
         o.order = n;
       }
     }
-    if (t >= deniedAt && !item.denial) {
+    if (t >= deniedAt && !o.issuer) {
       o.itemsAfterDenial += 1;
       if (item.mentionsDenial) o.itemsAfterDenialMentioning += 1;
     }
@@ -154,7 +175,7 @@ export function denialCoverage(items: readonly CoverageItem[], denial: CoverageI
   const counts = new Map<number, CoverageBucket>(bucketStarts(from, to, bucket).map((b) => [b, { at: bucketLabel(b), claim: 0, denial: 0 }]));
   for (const { item, t } of dated) {
     const b = counts.get(bucketStart(t, bucket)) as CoverageBucket;
-    if (carriesDenial(item)) b.denial += 1;
+    if (onDenialSide(item)) b.denial += 1;
     else b.claim += 1;
   }
 
@@ -168,7 +189,7 @@ export function denialCoverage(items: readonly CoverageItem[], denial: CoverageI
     hoursToDenial: firstAt === null ? null : Math.round(((deniedAt - firstAt) / 3_600_000) * 100) / 100,
     claimOutlets: outlets.filter((o) => o.claimItems > 0).sort((a, b) => a.order - b.order).map((o) => o.outlet),
     denialOutlets: outlets.filter((o) => o.denialItems > 0).sort((a, b) => a.denialOrder - b.denialOrder).map((o) => o.outlet),
-    silentAfterDenial: outlets.filter((o) => o.itemsAfterDenial > 0 && o.itemsAfterDenialMentioning === 0).map((o) => o.outlet),
+    silentAfterDenial: outlets.filter((o) => !o.issuer && o.itemsAfterDenial > 0 && o.itemsAfterDenialMentioning === 0).map((o) => o.outlet),
     afterDenial: { items: afterItems, mentioning: afterMentioning, share: afterItems === 0 ? null : afterMentioning / afterItems },
     outlets: outlets.map(({ order: _order, denialOrder: _denialOrder, ...o }) => o),
     bucket,

@@ -1,5 +1,5 @@
 export type { DenialCandidate, DenialLink, DenialLinkOptions, StorySummary } from './denial.js';
-export { denialCoverage } from './denial-coverage.js';
+export { denialCoverage, denialIssuers } from './denial-coverage.js';
 export type { CoverageBucket, CoverageItem, DenialCoverage, DenialCoverageOptions, OutletCoverage } from './denial-coverage.js';
 export { linkDenial } from './link-denial.js';
 export { findOutletMentions, outletKey } from './outlet-mentions.js';

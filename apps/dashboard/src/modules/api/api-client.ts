@@ -79,6 +79,19 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}, 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** A file the API serves behind the bearer token (an `<a href>` cannot send it): fetched, then handed over as a Blob. */
+export async function apiDownload(path: string): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path), { headers: authHeaders() });
+  } catch (e) {
+    throw new ApiError(0, { code: 'NETWORK', message: e instanceof Error ? e.message : String(e) });
+  }
+  if (res.status === 401) tokenStore.reject();
+  if (!res.ok) throw new ApiError(res.status, await readErrorBody(res));
+  return res.blob();
+}
+
 async function readErrorBody(res: Response): Promise<Partial<ApiErrorBody>> {
   try {
     const body: unknown = await res.json();

@@ -4,6 +4,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { EmptyState, ErrorState, Loading } from '../../ui/status-states.js';
 import { deleteSource, listSources } from '../api/sources.api.js';
 import { AddSourceForm } from './add-source-form.js';
+import { OpmlTransfer } from './opml-transfer.js';
 import { SourceRow } from './source-row.js';
 
 export default function SourcesPage() {
@@ -29,6 +30,7 @@ export default function SourcesPage() {
       </PageHeader>
       {removeDemo.isError ? <ErrorState error={removeDemo.error} /> : null}
       <AddSourceForm />
+      <OpmlTransfer />
       <section aria-labelledby="health-title">
         <h2 id="health-title" className="section-title">
           {t('sources.health')}
@@ -49,6 +51,7 @@ export default function SourcesPage() {
                   <th scope="col">{t('sources.status')}</th>
                   <th scope="col">{t('sources.lastPoll')}</th>
                   <th scope="col">{t('sources.items')}</th>
+                  <th scope="col">{t('sources.perDay')}</th>
                   <th scope="col">{t('sources.lastError')}</th>
                   <th scope="col">{t('common.actions')}</th>
                 </tr>

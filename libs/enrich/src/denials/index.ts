@@ -4,3 +4,5 @@ export type { CoverageBucket, CoverageItem, DenialCoverage, DenialCoverageOption
 export { linkDenial } from './link-denial.js';
 export { findOutletMentions, outletKey } from './outlet-mentions.js';
 export type { OutletMention } from './outlet-mentions.js';
+export { denialPassage } from './denial-passage.js';
+export type { DenialPassage, DenialPassageOptions } from './denial-passage.js';

@@ -1,4 +1,4 @@
-import { CONCEPT_KEY_PREFIX, type DenialLink, type StorySummary, type TermStats, linkDenial } from '@parallax/enrich';
+import { CONCEPT_KEY_PREFIX, type DenialLink, EntityTagger, type StorySummary, type TermStats, denialPassage, linkDenial } from '@parallax/enrich';
 import type { StoryProfileRow, StoryRepository } from '@parallax/store';
 import { statementTerms } from './story-terms.js';
 
@@ -19,6 +19,22 @@ const MAX_LINKS = 3;
 const RELATIVE_FLOOR = 0.85;
 /** Terms summarising a story for linking: the most characteristic, by count × idf. */
 const STORY_TERMS = 40;
+/**
+ * Below this score nothing is linked, however it ranks: a denial sharing a country or two and a few
+ * words with a story has not been shown to answer it (linkDenial's own floor, 0.2, is for ranking).
+ * The demo's denials link at 0.45 and above; a passage sharing only China and Russia scores under 0.3.
+ */
+export const MIN_LINK_SCORE = 0.3;
+
+/** QIDs of the entities a text names, in the text's language. */
+export type EntityTagging = (text: string, language: string) => string[];
+
+export interface DenialLinkerOptions {
+  /** The runtime's tagger (with the users' custom entities); by default the built-in gazetteer's. */
+  tagEntities?: EntityTagging;
+  /** Default MIN_LINK_SCORE. */
+  minScore?: number;
+}
 
 /**
  * Links official denials to the stories they reject (libs/enrich `linkDenial`) and stores the links.
@@ -26,7 +42,18 @@ const STORY_TERMS = 40;
  * clustered with it, are not evidence of what the denial answers.
  */
 export class DenialLinker {
-  constructor(private readonly repo: StoryRepository) {}
+  private builtIn: EntityTagger | null = null;
+
+  constructor(
+    private readonly repo: StoryRepository,
+    private readonly options: DenialLinkerOptions = {},
+  ) {}
+
+  private tag(text: string, language: string): string[] {
+    if (this.options.tagEntities) return this.options.tagEntities(text, language);
+    this.builtIn ??= new EntityTagger();
+    return this.builtIn.tag(text, language === 'und' ? undefined : language).map((e) => e.qid);
+  }
 
   /** Replaces the links of one denial; returns them. */
   link(denialId: number, stats: TermStats): DenialLink[] {
@@ -36,21 +63,35 @@ export class DenialLinker {
       return [];
     }
     const at = Date.parse(d.publishedAt);
-    const text = [d.title, d.summary, d.contentText].filter((s): s is string => !!s).join('\n');
+    const full = [d.title, d.summary, d.contentText].filter((s): s is string => !!s).join('\n');
+    // The passage that denies speaks for what is denied, not the rest of a long briefing.
+    const passage = denialPassage(full, { lang: d.language });
+    const text = passage.text;
+    if (text.length === 0) {
+      this.repo.replaceLinks(denialId, []);
+      return [];
+    }
+    const own = new Set(d.entities);
+    const entities = passage.whole ? d.entities : [...new Set(this.tag(text, d.language))].filter((q) => own.has(q));
     const ids = this.repo.candidateStories({
       from: new Date(at - WINDOW_DAYS * DAY_MS).toISOString(),
       to: new Date(at + SKEW_HOURS * HOUR_MS).toISOString(),
-      entities: d.entities,
+      entities,
       limit: MAX_CANDIDATES,
     });
     const summaries = this.repo.profiles(ids).map((p) => summarise(p, stats));
-    const links = linkDenial({ id: d.id, publishedAt: d.publishedAt, entities: d.entities, terms: statementTerms(text), text, outlet: d.outlet }, summaries, {
+    const links = linkDenial({ id: d.id, publishedAt: d.publishedAt, entities, terms: statementTerms(text), text, outlet: d.outlet }, summaries, {
       stats,
       windowDays: WINDOW_DAYS,
       clockSkewHours: SKEW_HOURS,
     });
     const best = links[0]?.score ?? 0;
-    const kept = links.filter((l) => l.score >= RELATIVE_FLOOR * best).slice(0, MAX_LINKS);
+    const floor = this.options.minScore ?? MIN_LINK_SCORE;
+    const via = passage.whole ? null : `linked through the denying passage (${passage.kept} of ${passage.sentences} sentences)`;
+    const kept = links
+      .filter((l) => l.score >= floor && l.score >= RELATIVE_FLOOR * best)
+      .slice(0, MAX_LINKS)
+      .map((l) => (via ? { ...l, reasons: [via, ...l.reasons] } : l));
     this.repo.replaceLinks(denialId, kept);
     return kept;
   }

@@ -16,6 +16,7 @@ const CHINA = E('Q148', 'China');
 const RUSSIA = E('Q159', 'Russia');
 const UKRAINE = E('Q212', 'Ukraine');
 const OLYMPICS = E('Q115108', 'Beijing 2022 Winter Olympics');
+const JAPAN = E('Q17', 'Japan');
 
 let dir = '';
 const open: { close(): unknown }[] = [];
@@ -106,5 +107,50 @@ describe('StoryAssigner', () => {
     expect(links.map((l) => l.storyId)).toEqual([storyOf(report)]);
     expect(links[0]?.reasons.join(' ')).toMatch(/names The Harbour Times/);
     expect(storyOf(other)).not.toBe(storyOf(report));
+  });
+
+  it('links a long briefing through the answer that denies, not through its other topics, and links nothing below the floor', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-stories-'));
+    const { store, assigner } = parts(path.join(dir, 'parallax.db'));
+    const en = store.sources.create({ name: 'The Harbour Times', url: 'https://harbour.example/feed', kind: 'media', type: 'feed', language: 'en', pollIntervalSeconds: 900, enabled: true });
+    const sport = store.sources.create({ name: 'Rink Weekly', url: 'https://rink.example/feed', kind: 'media', type: 'feed', language: 'en', pollIntervalSeconds: 900, enabled: true });
+    const mfa = store.sources.create({ name: 'Foreign Ministry', url: 'https://mfa.example/feed', kind: 'official', type: 'feed', language: 'en', pollIntervalSeconds: 900, enabled: true });
+    const skating = [0, 1, 2].map((k) =>
+      store.items.insertIfNew(newItem(sport.id, 'en', `2022-02-0${3 + (k > 1 ? 1 : 0)}T0${k + 1}:00:00.000Z`, `Figure skating: team event standings after the short programme, day ${k + 1}`, [RUSSIA, JAPAN, OLYMPICS])),
+    );
+    const report = store.items.insertIfNew(newItem(en.id, 'en', '2022-02-04T00:30:00.000Z', 'China asked Russia to delay Ukraine invasion until after Olympics', [CHINA, RUSSIA, UKRAINE, OLYMPICS]));
+    await assigner.drain();
+    const briefing = (day: string, answer: string[]) =>
+      [
+        'Foreign Ministry Spokesperson’s Regular Press Conference.',
+        'Question: The Russian and Japanese figure skating teams lead the team event at the Beijing Olympics. Will Chinese officials attend the final?',
+        'Answer: We wish skaters from Russia, Japan and all countries good results on the ice at the Olympics.',
+        'Question: Trade between China and Brazil grew last year. Do you have a comment?',
+        'Answer: Trade cooperation brings benefits to both peoples.',
+        ...answer,
+        'Question: Can you confirm the schedule of the Minister’s visit to Indonesia?',
+        'Answer: We will release information in due course.',
+      ].join('\n') + day;
+    const insertBriefing = (at: string, answer: string[]) => {
+      const text = briefing('', answer);
+      const o = store.items.insertIfNew(newItem(mfa.id, 'en', at, 'Foreign Ministry Spokesperson’s Regular Press Conference', [CHINA, RUSSIA, UKRAINE, JAPAN, OLYMPICS], { denial: true, text }));
+      return o.status === 'new' ? o.id : 0;
+    };
+    const denies = insertBriefing('2022-02-04T09:10:00.000Z', [
+      'Question: The Harbour Times reported that Chinese officials asked Russia to delay an invasion of Ukraine until after the Olympics. What is your response?',
+      'Answer: The report is pure fake news.',
+      'China’s position on the Ukraine issue is consistent.',
+    ]);
+    const deniesElse = insertBriefing('2022-02-04T10:10:00.000Z', ['Question: A blogger says the Minister will resign. Is that true?', 'Answer: The claim is a groundless rumour.']);
+    await assigner.drain();
+    const storyOf = (o: (typeof skating)[number]) => store.items.get(o.status === 'new' ? o.id : 0).storyId as number;
+    expect(new Set(skating.map(storyOf)).has(storyOf(report))).toBe(false);
+
+    const links = assigner.repo.linksOfDenials([denies]);
+    expect(links.map((l) => l.storyId)).toEqual([storyOf(report)]);
+    expect(links[0]?.reasons[0]).toMatch(/denying passage/);
+    // The briefing's other answers share Russia, Japan and the Olympics with the skating story; its
+    // denial is of a rumour no story carries, so it links to nothing.
+    expect(assigner.repo.linksOfDenials([deniesElse])).toEqual([]);
   });
 });

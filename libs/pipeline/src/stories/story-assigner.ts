@@ -3,7 +3,7 @@ import { OUTBOX_STORY_TOPIC, StoryRepository, type OutboxEntry, type Store } fro
 import type { IndexFeeder } from '../index-feeder.js';
 import type { Logger } from '../logger.js';
 import type { PipelineEvents } from '../pipeline-events.js';
-import { DenialLinker } from './denial-linker.js';
+import { DenialLinker, type EntityTagging } from './denial-linker.js';
 import { storyTerms } from './story-terms.js';
 
 const DAY_MS = 86_400_000;
@@ -23,6 +23,8 @@ export interface StoryAssignerOptions {
   batchSize?: number;
   /** Neighbours compared per item, nearest in time first (default 300, as the batch clusterer). */
   maxNeighbours?: number;
+  /** Tags the denying passage of a denial for linking; by default the built-in gazetteer (no custom entities). */
+  tagEntities?: EntityTagging;
 }
 
 interface Placed {
@@ -57,7 +59,7 @@ export class StoryAssigner {
 
   constructor(private readonly o: StoryAssignerOptions) {
     this.repo = new StoryRepository(o.store.db);
-    this.linker = new DenialLinker(this.repo);
+    this.linker = new DenialLinker(this.repo, { tagEntities: o.tagEntities });
     const { documents, frequencies } = this.repo.termStats();
     this.statsValue = TermStats.fromJSON({ version: 1, documents, priorDocuments: new TermStats().priorDocuments, frequencies });
     o.events.on('item', this.onItem);

@@ -3,16 +3,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { isApiError } from '../../api/api-error.js';
-import { fetchSearch } from '../../search/api/search.api.js';
-import { parseSearchState } from '../../search/utils/search-state.js';
-import { formatDateTime } from '../../ui/format.js';
+import { formatDateTime, formatNumber } from '../../ui/format.js';
 import { ErrorState } from '../../ui/status-states.js';
-import { createAlert, updateAlert, type Alert, type AlertInput, type AlertMode } from '../api/alerts.api.js';
+import { createAlert, testAlertQuery, updateAlert, type Alert, type AlertInput, type AlertMode } from '../api/alerts.api.js';
 import { useDebounced } from '../hooks/use-debounced.js';
 
 const MODES: AlertMode[] = ['instant', 'hourly', 'daily'];
 
-/** Creates or edits an alert; the newest items its query matches now are previewed as it is typed. */
+/** Creates or edits an alert; what its query would have matched over the last 7 days is previewed as it is typed. */
 export function AlertForm({ alert, onDone }: { alert?: Alert; onDone?: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
@@ -21,8 +19,7 @@ export function AlertForm({ alert, onDone }: { alert?: Alert; onDone?: () => voi
   );
   const ids = { name: useId(), query: useId(), mode: useId(), webhook: useId(), email: useId(), err: useId() };
   const q = useDebounced(draft.query.trim(), 400);
-  const previewState = { ...parseSearchState(new URLSearchParams()), q, sort: 'newest' as const };
-  const preview = useQuery({ queryKey: ['alert-preview', q], queryFn: ({ signal }) => fetchSearch(previewState, signal), enabled: q !== '', placeholderData: keepPreviousData });
+  const preview = useQuery({ queryKey: ['alert-preview', q], queryFn: ({ signal }) => testAlertQuery(q, signal), enabled: q !== '', placeholderData: keepPreviousData });
   const save = useMutation({
     mutationFn: () => {
       const channels = { ...(draft.channels.webhookUrl?.trim() ? { webhookUrl: draft.channels.webhookUrl.trim() } : {}), ...(draft.channels.email?.trim() ? { email: draft.channels.email.trim() } : {}) };
@@ -102,7 +99,9 @@ export function AlertForm({ alert, onDone }: { alert?: Alert; onDone?: () => voi
         {!q ? <p className="muted">{t('alerts.previewHint')}</p> : null}
         {preview.data ? (
           <>
-            <p>{t('search.total', { count: preview.data.total, formatted: preview.data.total })}</p>
+            <p>
+              {t(preview.data.truncated ? 'alerts.previewTruncated' : 'alerts.previewTotal', { count: preview.data.total, formatted: formatNumber(preview.data.total, i18n.language) })}
+            </p>
             <ul>
               {preview.data.hits.slice(0, 5).map((h) => (
                 <li key={h.id}>

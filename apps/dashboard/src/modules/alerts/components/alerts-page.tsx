@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { EmptyState, ErrorState, Loading } from '../../ui/status-states.js';
 import { deleteAlert, listAlertMatches, listAlerts, updateAlert, type Alert } from '../api/alerts.api.js';
 import { AlertForm } from './alert-form.js';
+import { DeliveryLog } from './delivery-log.js';
 
 export default function AlertsPage() {
   const { t } = useTranslation();
@@ -88,6 +89,7 @@ function AlertCard({ alert: a }: { alert: Alert }) {
           ))}
         </ul>
       </details>
+      <DeliveryLog alertId={a.id} />
     </article>
   );
 }

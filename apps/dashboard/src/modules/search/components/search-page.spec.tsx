@@ -141,3 +141,40 @@ describe('SearchPage', () => {
     expect(post?.body).toEqual({ name: 'Olympics outlet:"New York Times"', query: 'Olympics outlet:"New York Times"', mode: 'instant', channels: {}, muted: false });
   });
 });
+
+describe('SearchPage on a phone', () => {
+  /** jsdom has no layout, so no matchMedia: this one answers as a 390 px wide screen would. */
+  const phoneWidth = (width: number) => {
+    window.matchMedia = (query: string) => {
+      const max = /max-width:\s*(\d+)px/.exec(query);
+      const matches = max?.[1] !== undefined && width <= Number(max[1]);
+      return { matches, media: query, onchange: null, addEventListener: () => undefined, removeEventListener: () => undefined, addListener: () => undefined, removeListener: () => undefined, dispatchEvent: () => false };
+    };
+  };
+  afterEach(() => {
+    Reflect.deleteProperty(window, 'matchMedia');
+  });
+
+  it('folds the facets into a closed "Filters" disclosure above the results', async () => {
+    phoneWidth(390);
+    app = await renderApp('/?q=Olympics&lang=ru');
+    const details = await waitFor(() => app?.container.querySelector<HTMLDetailsElement>('details.facets-toggle'));
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('Filters (1 active)');
+    expect(details.querySelector('aside.facets')).not.toBeNull();
+    const layout = details.parentElement!;
+    expect([...layout.children].indexOf(details)).toBeLessThan([...layout.children].indexOf(layout.querySelector('.results')!));
+    await click(details.querySelector('summary')!);
+    await waitFor(() => details.open);
+    const label = await waitFor(() => byText<HTMLLabelElement>(details, '.facet label', 'TASS'));
+    expect(label.querySelector('input')?.checked).toBe(false);
+  });
+
+  it('keeps the facets beside the results on a laptop', async () => {
+    phoneWidth(1366);
+    app = await renderApp('/?q=Olympics');
+    await waitFor(() => app?.container.querySelector('.facet label'));
+    expect(app.container.querySelector('details.facets-toggle')).toBeNull();
+    expect(app.container.querySelector('.search-layout > aside.facets')).not.toBeNull();
+  });
+});

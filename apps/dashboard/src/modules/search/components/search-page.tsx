@@ -5,6 +5,7 @@ import { Badge } from '../../ui/badge.js';
 import { formatNumber, languageName } from '../../ui/format.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { EmptyState, ErrorState, Loading } from '../../ui/status-states.js';
+import { useMediaQuery } from '../../ui/use-media-query.js';
 import { useSearch } from '../hooks/use-search.js';
 import { useSearchState } from '../hooks/use-search-state.js';
 import { foldDuplicates } from '../utils/fold-duplicates.js';
@@ -14,6 +15,9 @@ import { HitCard } from './hit-card.js';
 import { QueryBox } from './query-box.js';
 import { SaveAlert } from './save-alert.js';
 import { VolumeChart } from './volume-chart.js';
+
+/** Below this width the facets fold into a "Filters" disclosure above the results, so the results come first on a phone. */
+const PHONE_QUERY = '(max-width: 699px)';
 
 export default function SearchPage() {
   const { t, i18n } = useTranslation();
@@ -34,6 +38,16 @@ export default function SearchPage() {
   const filterLabel = (field: FacetField, v: string) =>
     field === 'entity' ? (entityNames.get(v) ?? v) : field === 'lang' ? languageName(v, i18n.language) : field === 'kind' ? t(`kind.${v}`) : v;
   const active = FACET_FIELDS.flatMap((f) => state[f].map((v) => ({ f, v })));
+  const phone = useMediaQuery(PHONE_QUERY);
+  const activeCount = active.length + (state.from ? 1 : 0) + (state.to ? 1 : 0);
+  const facets = (
+    <FacetPanel
+      state={state}
+      facets={data?.facets}
+      onToggle={(field, value) => setState(toggleFacet(state, field, value))}
+      onDates={(from, to) => setState({ ...state, from, to, page: 1 })}
+    />
+  );
 
   return (
     <div className="search-page">
@@ -46,12 +60,14 @@ export default function SearchPage() {
         onSort={(sort) => setState({ ...state, sort, page: 1 })}
       />
       <div className="search-layout">
-        <FacetPanel
-          state={state}
-          facets={data?.facets}
-          onToggle={(field, value) => setState(toggleFacet(state, field, value))}
-          onDates={(from, to) => setState({ ...state, from, to, page: 1 })}
-        />
+        {phone ? (
+          <details className="facets-toggle">
+            <summary>{activeCount > 0 ? t('search.filtersActive', { count: activeCount }) : t('search.filters')}</summary>
+            {facets}
+          </details>
+        ) : (
+          facets
+        )}
         <section className="results" aria-labelledby="results-title" aria-busy={search.isFetching}>
           <div className="results-head">
             <h2 id="results-title" className="section-title" aria-live="polite">

@@ -40,6 +40,11 @@ export interface DenialLinkOptions {
   clockSkewHours?: number;
   /** Links scoring below this are dropped (default 0.2). */
   minScore?: number;
+  /**
+   * Terms a story must share with the denial unless the denial names one of its outlets (default 0).
+   * Two countries in common say little: Russia and Ukraine are in every story of a war.
+   */
+  minSharedTerms?: number;
   /** Extra names per outlet (any script), merged with the built-in ones; keyed by the outlet's name. */
   outletAliases?: Record<string, string[]>;
 }

@@ -73,6 +73,14 @@ describe('linkDenial', () => {
     expect(scores.get(10)).toBeGreaterThan(scores.get(240) ?? 1);
   });
 
+  it('asks for shared terms, when told to, of a story whose outlet the denial does not name', () => {
+    const base = STORIES[0] as StorySummary;
+    const wordsApart: StorySummary = { ...base, storyId: 20, terms: ['oil', 'price', 'barrel'], outlets: ['Oil Daily'] };
+    const named: StorySummary = { ...wordsApart, storyId: 21, outlets: ['The New York Times'] };
+    expect(linkDenial(asDenial(item(107)), [wordsApart], { stats, minScore: 0 }).map((l) => l.storyId)).toEqual([20]);
+    expect(linkDenial(asDenial(item(107)), [wordsApart, named], { stats, minScore: 0, minSharedTerms: 2 }).map((l) => l.storyId)).toEqual([21]);
+  });
+
   it('works without stats and rejects a denial without a date', () => {
     expect(linkDenial(asDenial(item(107)), STORIES)[0]?.storyId).toBe(1);
     expect(() => linkDenial({ ...asDenial(item(107)), publishedAt: '' }, STORIES)).toThrow(/publishedAt/);

@@ -17,7 +17,8 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  * 0.6 × entity overlap + 0.4 × term overlap (both idf-weighted cosines when stats are given), plus a
  * strong boost when the denial names one of the outlets that carried the story, times a factor that
  * prefers denials soon after the first report (1 at once, 3/4 after three days, towards 1/2 later).
- * A story needs a shared entity or a named outlet at all.
+ * A story needs a shared entity or a named outlet at all, and `minSharedTerms` shared terms unless
+ * an outlet of it is named.
  */
 export function linkDenial(denial: DenialCandidate, stories: readonly StorySummary[], options: DenialLinkOptions = {}): DenialLink[] {
   const deniedAt = Date.parse(denial.publishedAt);
@@ -70,6 +71,7 @@ export function linkDenial(denial: DenialCandidate, stories: readonly StorySumma
 
     const named = findOutletMentions(denial.text, story.outlets, options.outletAliases);
     if (shared.length === 0 && named.length === 0) continue;
+    if (named.length === 0 && sharedTerms.length < (options.minSharedTerms ?? 0)) continue;
 
     const leadDays = Math.max(0, lead) / DAY_MS;
     const timeFactor = 0.5 + 0.5 * Math.pow(0.5, leadDays / 3);

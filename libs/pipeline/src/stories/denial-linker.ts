@@ -1,4 +1,4 @@
-import { CONCEPT_KEY_PREFIX, type DenialLink, EntityTagger, type StorySummary, type TermStats, denialPassage, linkDenial } from '@parallax/enrich';
+import { CONCEPT_KEY_PREFIX, type DenialLink, EntityTagger, type StorySummary, type TermStats, denialPassage, isStopWord, linkDenial } from '@parallax/enrich';
 import type { StoryProfileRow, StoryRepository } from '@parallax/store';
 import { statementTerms } from './story-terms.js';
 
@@ -22,9 +22,11 @@ const STORY_TERMS = 40;
 /**
  * Below this score nothing is linked, however it ranks: a denial sharing a country or two and a few
  * words with a story has not been shown to answer it (linkDenial's own floor, 0.2, is for ranking).
- * The demo's denials link at 0.45 and above; a passage sharing only China and Russia scores under 0.3.
+ * The demo's denials of the report link at 0.41 and above.
  */
 export const MIN_LINK_SCORE = 0.3;
+/** Words a story must share with the denying passage unless the denial names one of its outlets. */
+const MIN_SHARED_TERMS = 2;
 
 /** QIDs of the entities a text names, in the text's language. */
 export type EntityTagging = (text: string, language: string) => string[];
@@ -79,17 +81,23 @@ export class DenialLinker {
       entities,
       limit: MAX_CANDIDATES,
     });
-    const summaries = this.repo.profiles(ids).map((p) => summarise(p, stats));
-    const links = linkDenial({ id: d.id, publishedAt: d.publishedAt, entities, terms: statementTerms(text), text, outlet: d.outlet }, summaries, {
+    // Function words ("of", "не", "的") are shared by everything and evidence of nothing.
+    const content = (t: string): boolean => !isStopWord(t, d.language) && !isStopWord(t, 'en');
+    const summaries = this.repo.profiles(ids).map((p) => summarise(p, stats, content));
+    const links = linkDenial({ id: d.id, publishedAt: d.publishedAt, entities, terms: statementTerms(text).filter(content), text, outlet: d.outlet }, summaries, {
       stats,
       windowDays: WINDOW_DAYS,
       clockSkewHours: SKEW_HOURS,
+      minSharedTerms: MIN_SHARED_TERMS,
     });
     const best = links[0]?.score ?? 0;
     const floor = this.options.minScore ?? MIN_LINK_SCORE;
     const via = passage.whole ? null : `linked through the denying passage (${passage.kept} of ${passage.sentences} sentences)`;
     const kept = links
       .filter((l) => l.score >= floor && l.score >= RELATIVE_FLOOR * best)
+      // A story of official statements alone (a ministry's briefings clustered together) is no report
+      // a denial answers.
+      .filter((l) => this.repo.items(l.storyId).some((i) => i.kind === 'media' && !i.denial))
       .slice(0, MAX_LINKS)
       .map((l) => (via ? { ...l, reasons: [via, ...l.reasons] } : l));
     this.repo.replaceLinks(denialId, kept);
@@ -97,10 +105,10 @@ export class DenialLinker {
   }
 }
 
-function summarise(p: StoryProfileRow, stats: TermStats): StorySummary {
+function summarise(p: StoryProfileRow, stats: TermStats, content: (term: string) => boolean): StorySummary {
   // Concept keys and headline markers are clustering features; a denial's text is compared by its words.
   const terms = [...p.termCounts]
-    .filter(([t]) => !t.startsWith(CONCEPT_KEY_PREFIX))
+    .filter(([t]) => !t.startsWith(CONCEPT_KEY_PREFIX) && content(t))
     .map(([t, n]) => ({ t, w: n * stats.idf(t) }))
     .sort((a, b) => b.w - a.w || (a.t < b.t ? -1 : 1))
     .slice(0, STORY_TERMS)

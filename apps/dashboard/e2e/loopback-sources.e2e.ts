@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from './support/browser.js';
@@ -76,6 +77,47 @@ describe('sources, alerts and hostile feed items in the browser', () => {
     expect(sources.map((s) => [s.url, s.itemCount])).toEqual([[feed.feedUrl, 2]]);
     sourceId = sources[0]!.id;
     await screenshot(page, 'sources-add-with-preview');
+  });
+
+  it('imports an OPML file with progress and a summary; the row shows its sparkline and poll log', async () => {
+    expect(sourceId).toBeDefined();
+    const page = await browser.page(TEST_TOKEN);
+    await page.goto(`${app.url}/sources`);
+    const row = page.getByRole('row', { name: /Harbour Gazette/ });
+    await row.waitFor();
+    // The two items polled in the test before were stored today.
+    await row.getByRole('img', { name: '2 items in the last 14 days' }).waitFor();
+    await row.getByRole('button', { name: 'Poll log: Harbour Gazette' }).click();
+    await page.getByRole('region', { name: 'Poll log of Harbour Gazette' }).getByText('Fetched 2, new 2, duplicates 0, errors 0.').waitFor();
+
+    // One known feed (skipped), one new (added; the scheduler is off in tests, so it is never polled), one that is not http (an error).
+    const quiet = new URL('/quiet.xml', feed.feedUrl).href;
+    const opml =
+      '<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head><title>Harbour desk</title></head><body>' +
+      `<outline text="Harbour Gazette" type="rss" xmlUrl="${feed.feedUrl}"/>` +
+      `<outline text="Quiet Harbour" type="rss" xmlUrl="${quiet}"/>` +
+      '<outline text="Old archive" type="rss" xmlUrl="ftp://archive.example.org/feed.xml"/></body></opml>';
+    // Progress arrives on the live stream, so it must be open before the import starts.
+    await page.locator('.live-open').waitFor();
+    await page.getByLabel('OPML file').setInputFiles({ name: 'harbour.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
+    await page.getByRole('button', { name: 'Import OPML' }).click();
+    const result = page.locator('.opml-result');
+    await result.getByText('Added 1, skipped 1 already present, 1 failed.').waitFor();
+    expect(await result.locator('.opml-errors li').allTextContents()).toEqual([expect.stringContaining('ftp://archive.example.org/feed.xml')]);
+    await page.locator('.opml-progress').getByText('3 of 3 feeds').waitFor();
+    expect(await page.getByRole('progressbar', { name: 'Import progress' }).evaluate((p) => [(p as HTMLProgressElement).value, (p as HTMLProgressElement).max])).toEqual([3, 3]);
+    await page.getByRole('row', { name: /Quiet Harbour/ }).waitFor();
+    const sources = await json<{ url: string }[]>(app.api('/api/sources'));
+    expect(sources.map((s) => s.url).sort()).toEqual([feed.feedUrl, quiet].sort());
+    await screenshot(page, 'sources-opml-import');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export OPML' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('parallax-sources.opml');
+    const exported = await fs.promises.readFile((await file.path()) ?? '', 'utf8');
+    expect(exported).toContain(quiet);
+
   });
 
   it('shows a new matching item in the alerts page live stream, with the reason', async () => {

@@ -1,9 +1,12 @@
 import type { EntityRef } from '@parallax/domain';
 import type { CustomEntity, GazetteerEntity } from './entity.js';
 import { builtInEntities, fromCustomEntity } from './gazetteer.js';
-import { CJK_ABBREVIATIONS, CJK_INSTITUTION_SUFFIXES, CONTEXT_EXCLUSIONS, FALSE_FRIENDS, NAMED_THING_NOUNS } from './gazetteer.data.js';
+import {
+  CJK_ABBREVIATIONS, CJK_INSTITUTION_SUFFIXES, CONTEXT_EXCLUSIONS, FALSE_FRIENDS, GEOGRAPHIC_FEATURES, GIVEN_NAME_COUNTRIES, HEADLINE_TITLE_WORDS,
+  KOREAN_ABBREVIATIONS, KOREAN_PARTICLES, NAMED_THING_NOUNS, STYLE_NOUNS,
+} from './gazetteer.data.js';
 import { declineName, expandWord } from './inflection.js';
-import { ARABIC_PREFIXES, type CaseRule, caseRuleOf, foldWord, isCjk, satisfiesCase } from './text-normaliser.js';
+import { ARABIC_PREFIXES, type CaseRule, caseRuleIn, foldWord, isCjk, isLowerCaseAlias, satisfiesCase } from './text-normaliser.js';
 
 /** What a trie leaf points at: an entity (by index) or a false friend (-1), with the case each word needs. */
 interface AliasEntry {
@@ -110,6 +113,11 @@ export class EntityTagger {
   private readonly segmenters = new Map<string, Intl.Segmenter>();
   private readonly exclusions: Array<{ entity: number; langs: Set<string> | null; cues: string[][]; window: number }> = [];
   private readonly namedThingNouns = NAMED_THING_NOUNS.map((n) => foldWord(n));
+  private readonly styleNouns = STYLE_NOUNS.words.map((n) => foldWord(n));
+  private readonly featuresBefore = GEOGRAPHIC_FEATURES.before.map((n) => foldWord(n));
+  private readonly featuresAfter = GEOGRAPHIC_FEATURES.after.map((n) => foldWord(n));
+  private readonly titleWords = new Set(HEADLINE_TITLE_WORDS);
+  private givenNameCountries = new Set<number>();
 
   constructor(options: EntityTaggerOptions = {}) {
     for (const e of builtInEntities()) this.addEntity(e, true);
@@ -117,6 +125,10 @@ export class EntityTagger {
     for (const ff of FALSE_FRIENDS) {
       const langs = ff.langs ? new Set(ff.langs) : null;
       for (const phrase of ff.phrases) for (const lang of ff.langs ?? ['*']) this.addAlias(-1, phrase.toLowerCase(), lang, false, langs);
+    }
+    for (const qid of GIVEN_NAME_COUNTRIES) {
+      const entity = this.byQid.get(qid);
+      if (entity !== undefined) this.givenNameCountries.add(entity);
     }
     for (const ex of CONTEXT_EXCLUSIONS) {
       const entity = this.byQid.get(ex.qid);
@@ -144,11 +156,13 @@ export class EntityTagger {
   tag(text: string, lang?: string): EntityRef[] {
     const normal = text.normalize('NFKC');
     const tokens = tokenize(normal);
-    const all = [...this.matchWords(tokens, lang), ...this.matchCjk(normal, lang)];
+    const all = [...this.matchWords(tokens, lang), ...this.matchCjk(normal, lang), ...this.koreanCompounds(tokens)];
     const stops = all.filter((m) => m.entity === -1);
     let found = all.filter((m) => m.entity >= 0 && !stops.some((s) => s.start <= m.start && m.end <= s.end));
     found = this.dropContained(found);
-    found = found.filter((m) => !this.excludedByContext(m, tokens, lang) && !this.isNamedThing(m, normal, tokens));
+    found = found.filter(
+      (m) => !this.excludedByContext(m, tokens, lang) && !this.isNamedThing(m, normal, tokens) && !this.isStyleOrPlace(m, normal, tokens, lang),
+    );
     found.sort((a, b) => a.start - b.start);
     const seen = new Set<number>();
     const refs: EntityRef[] = [];
@@ -178,7 +192,12 @@ export class EntityTagger {
       for (const [lang, list] of Object.entries(entity.aliases)) (merged.aliases[lang] ??= []).push(...list);
     }
     for (const [lang, aliases] of Object.entries(entity.aliases)) {
-      for (const alias of aliases) this.addAlias(index, alias, lang, builtIn && entity.type === 'country', null);
+      for (const alias of aliases) {
+        // A lower-case alias is a common word of its own language (Spanish "china", Italian "russa"); in
+        // another language it is only a look-alike (English "china" cups), so it applies in its language only.
+        const only = lang !== '*' && isLowerCaseAlias(alias) ? new Set([lang]) : null;
+        this.addAlias(index, alias, lang, builtIn && entity.type === 'country', only);
+      }
     }
     this.indexName(index, entity.name, 'en');
   }
@@ -217,7 +236,7 @@ export class EntityTagger {
       }
       nodes = reached;
     }
-    const cases = words.flatMap((forms) => (forms[0] ?? []).map(caseRuleOf));
+    const cases = words.flatMap((forms) => (forms[0] ?? []).map((w) => caseRuleIn(w, lang)));
     for (const node of nodes) node.entries.push({ entity, cases, langs });
     if (entity >= 0) {
       addToIndex(this.nameIndex, words.map((forms) => (forms[0] ?? []).map(foldWord).join(' ')).join(' '), entity);
@@ -280,7 +299,11 @@ export class EntityTagger {
       }
       raw.push(...this.abbreviationCompounds(chars, offsets, runLang));
       // A short match must begin where a word begins: 美方 in 完美方案 begins inside 完美.
-      for (const m of raw) if (m.entity === -1 || m.end - m.start > 2 || boundaries.has(m.start)) matches.push(m);
+      for (const m of raw) {
+        if (m.entity !== -1 && !(m.end - m.start > 2 || boundaries.has(m.start))) continue;
+        if (m.entity !== -1 && isCjkStyle(text, m)) continue;
+        matches.push(m);
+      }
     }
     return matches;
   }
@@ -350,6 +373,55 @@ export class EntityTagger {
     return false;
   }
 
+  /**
+   * A country name that is not the country: a style of thing next to a noun for a dish or an object
+   * (turkey sandwich, insalata russa, Rus salatası), a river, lake or street (Niger River, Lake Chad,
+   * نهر الأردن), a manner adverb (по-турецки, "the Turkish way"), or a first name followed by a surname
+   * (Chad Thompson).
+   */
+  private isStyleOrPlace(m: Match, text: string, tokens: Token[], lang: string | undefined): boolean {
+    if (m.firstToken < 0 || this.entityAt(m.entity).type !== 'country') return false;
+    const before = tokens[m.firstToken - 1];
+    const after = tokens[m.lastToken + 1];
+    const key = (t: Token | undefined): string => t?.keys[0] ?? '';
+    const near = (t: Token | undefined): boolean => t !== undefined && /^[\s-]*$/u.test(text.slice(Math.min(t.end, m.end), Math.max(t.start, m.start)));
+    if (m.firstToken === m.lastToken) {
+      for (const t of [before, after]) if (near(t) && isNounOf(key(t), this.styleNouns)) return true;
+    }
+    if (near(before) && isNounOf(key(before), this.featuresBefore)) return true;
+    if (near(after) && isNounOf(key(after), this.featuresAfter)) return true;
+    if ((lang === undefined || lang === 'ru' || lang === 'uk') && /(^|[^\p{L}])по-$/iu.test(text.slice(Math.max(0, m.start - 4), m.start))) return true;
+    if (this.givenNameCountries.has(m.entity) && after && /^\p{Lu}\p{Ll}/u.test(after.text) && /^\s+$/u.test(text.slice(m.end, after.start))) {
+      if (!this.titleWords.has(key(after))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Korean writes country pairs as one word of one-syllable abbreviations (한미 동맹, 한일 정상회담,
+   * 한미일), with a particle after it (한미가). Each member is reported; words that read as a place or a
+   * verb form (북한 is North Korea, 북미 is also North America) are listed as exceptions.
+   */
+  private koreanCompounds(tokens: Token[]): Match[] {
+    const out: Match[] = [];
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
+      if (!token || !HANGUL.test(token.text)) continue;
+      let word = token.text;
+      const particle = KOREAN_PARTICLES.find((p) => word.endsWith(p) && word.length - p.length >= 2);
+      if (particle) word = word.slice(0, -particle.length);
+      const syllables = [...word];
+      if (syllables.length < 2 || syllables.length > 3 || KOREAN_ABBREVIATIONS.exceptions.includes(word)) continue;
+      const qids = syllables.map((s) => KOREAN_ABBREVIATIONS.members[s]);
+      if (qids.some((q) => q === undefined) || new Set(qids).size !== qids.length) continue;
+      for (const qid of qids) {
+        const entity = this.byQid.get(qid ?? '');
+        if (entity !== undefined) out.push({ entity, start: token.start, end: token.end, firstToken: -1, lastToken: -1 });
+      }
+    }
+    return out;
+  }
+
   /** гостиница «Украина», hotel "Russia": a quoted name after a noun for a thing is that thing's name. */
   private isNamedThing(m: Match, text: string, tokens: Token[]): boolean {
     if (m.firstToken <= 0) return false;
@@ -378,6 +450,27 @@ function addToIndex(index: Map<string, Set<number>>, key: string, entity: number
     index.set(key, set);
   }
   set.add(entity);
+}
+
+/**
+ * `word` is one of `nouns` or an inflected form of one: a stem of four letters or more may take an ending of
+ * up to four letters (salat → salatası, река → реки); shorter entries match exactly (lac is not "lack").
+ */
+function isNounOf(word: string, nouns: string[]): boolean {
+  return nouns.some((n) => word === n || ([...n].length >= 4 && word.startsWith(n) && [...word].length - [...n].length <= 4));
+}
+
+const KATAKANA = /[\p{Script=Katakana}\u30fc]/u;
+
+/**
+ * 日本酒 (sake), 土耳其烤肉 (kebab), トルコ石 (turquoise): a CJK name followed by a noun for a kind of
+ * thing names the style; アメリカンドッグ: a katakana name running on into more katakana is another word.
+ */
+function isCjkStyle(text: string, m: Match): boolean {
+  const rest = text.slice(m.end, m.end + 3);
+  if (STYLE_NOUNS.cjk.some((s) => rest.startsWith(s))) return true;
+  const last = text.slice(m.start, m.end).slice(-1);
+  return KATAKANA.test(last) && KATAKANA.test(rest.charAt(0));
 }
 
 /** Members of one abbreviation compound (中俄) share a start and must all survive. */

@@ -149,10 +149,10 @@ export const COUNTRY_EXTRAS: Record<string, Record<string, string[]>> = {
   },
   Q668: { en: ['Indian'], zh: ['印方'], ru: ['Инди{я|и|ю|ей}', 'индийск~'], uk: ['Інді{я|ї|ю|єю}', 'індійськ~'], fr: ['indien', 'indienne'], de: ['Indiens', 'indisch~'], es: ['indio', 'india'] },
   Q794: { en: ['Iranian', 'Iranians'], ru: ['Иран{а|у|ом|е}', 'иранск~'], uk: ['Іран{у|ом|і}', 'іранськ~'], fr: ['iranien', 'iranienne', 'iraniens'], de: ['Irans', 'iranisch~'], es: ['iraní', 'iraníes'] },
-  Q801: { en: ['Israeli', 'Israelis'], ru: ['Израил{ь|я|ю|ем|е}', 'израильск~'], uk: ['Ізраїл{ь|ю|ем|і}', 'ізраїльськ~'], fr: ['israélien', 'israélienne', 'israéliens'], de: ['Israels', 'israelisch~'], es: ['israelí', 'israelíes'] },
+  Q801: { zh: ['以方', '以色列方面'], en: ['Israeli', 'Israelis'], ru: ['Израил{ь|я|ю|ем|е}', 'израильск~'], uk: ['Ізраїл{ь|ю|ем|і}', 'ізраїльськ~'], fr: ['israélien', 'israélienne', 'israéliens'], de: ['Israels', 'israelisch~'], es: ['israelí', 'israelíes'] },
   Q36: { en: ['Polish', 'Poles'], ru: ['Польш{а|и|е|у|ей}', 'польск~'], uk: ['Польщ{а|і|у|ею}', 'польськ~'], fr: ['polonais', 'polonaise'], de: ['Polens', 'polnisch~'], es: ['polaco', 'polaca'], pl: ['Polsk{a|i|ę|ą}', 'polsk~'] },
   Q43: {
-    en: ['Türkiye', 'Turkish'],
+    en: ['Turkey', 'Türkiye', 'Turkish', 'Turks'],
     zh: ['土方'],
     ru: ['Турци{я|и|ю|ей}', 'турецк~'],
     uk: ['Туреччин{а|и|і|у|ою}', 'турецьк~'],
@@ -184,7 +184,7 @@ export const ORGANISATIONS: GazetteerEntity[] = [
       en: ['UN General Assembly', 'UNGA', 'General Assembly', 'U.N. General Assembly'], fr: ['Assemblée générale'], de: ['UN-Vollversammlung', 'Vollversammlung', 'Generalversammlung', 'UN-Generalversammlung'],
       es: ['Asamblea General'], it: ['Assemblea Generale'], pt: ['Assembleia Geral'], pl: ['Zgromadzeni{e|a|u|em} Ogóln{e|ego|emu|ym}'],
       ru: ['Генассамбле{я|и|ю|ей}', 'Генеральн{ая|ой|ую} Ассамбле{я|и|ю|ей}'], uk: ['Генасамбле{я|ї|ю|єю}', 'Генеральн{а|ої|у|ій} Асамбле{я|ї|ю|єю}'],
-      zh: ['联合国大会', '联大', '聯合國大會'], ja: ['国連総会'], ko: ['유엔 총회', '유엔총회'], ar: ['الجمعية العامة'],
+      zh: ['联合国大会', '联大', '聯合國大會'], ja: ['国連総会'], ko: ['유엔 총회', '유엔총회'], ar: ['الجمعية العامة'], tr: ['Genel Kurul'],
     },
   },
   {
@@ -193,7 +193,7 @@ export const ORGANISATIONS: GazetteerEntity[] = [
       en: ['Security Council', 'UN Security Council', 'UNSC'], fr: ['Conseil de sécurité'], de: ['Sicherheitsrat', 'Sicherheitsrats', 'UN-Sicherheitsrat', 'UN-Sicherheitsrats'],
       es: ['Consejo de Seguridad'], it: ['Consiglio di Sicurezza', 'Consiglio di sicurezza'], pt: ['Conselho de Segurança'], pl: ['Rad{a|y|zie|ę|ą} Bezpieczeństwa'],
       ru: ['Совбез~', 'Совет{а|у|ом|е} Безопасности', 'Совет Безопасности', 'СБ ООН'], uk: ['Радбез~', 'Рад{а|и|і|у|ою} Безпеки'],
-      zh: ['安理会', '联合国安理会', '安全理事会', '安理會'], ja: ['安保理', '安全保障理事会'], ko: ['안보리', '안전보장이사회'], ar: ['مجلس الأمن'],
+      zh: ['安理会', '联合国安理会', '安全理事会', '安理會'], ja: ['安保理', '安全保障理事会'], ko: ['안보리', '안전보장이사회'], ar: ['مجلس الأمن'], tr: ['Güvenlik Konseyi'],
     },
   },
   {
@@ -220,7 +220,7 @@ export const ORGANISATIONS: GazetteerEntity[] = [
       en: ['European Commission', 'EU Commission'], fr: ['Commission européenne'], de: ['EU-Kommission', 'Europäische Kommission', 'Europäischen Kommission'],
       es: ['Comisión Europea'], it: ['Commissione Europea', 'Commissione europea'], pt: ['Comissão Europeia'], pl: ['Komisj{a|i|ę|ą} Europejsk{a|iej|ą}'],
       ru: ['Еврокомисси{я|и|ю|ей}', 'Европейск{ая|ой|ую} комисси{я|и|ю|ей}'], uk: ['Єврокомісі{я|ї|ю|єю}', 'Європейськ{а|ої|у|ій} комісі{я|ї|ю|єю}'],
-      zh: ['欧盟委员会', '欧委会'], ja: ['欧州委員会'], ar: ['المفوضية الأوروبية'],
+      zh: ['欧盟委员会', '欧委会'], ja: ['欧州委員会'], ko: ['유럽연합 집행위원회', 'EU 집행위원회'], ar: ['المفوضية الأوروبية'], tr: ['Avrupa Komisyonu'],
     },
   },
   {
@@ -229,7 +229,7 @@ export const ORGANISATIONS: GazetteerEntity[] = [
       en: ['World Health Organization', 'WHO'], fr: ['Organisation mondiale de la santé', 'OMS'], de: ['Weltgesundheitsorganisation', 'WHO'], es: ['Organización Mundial de la Salud', 'OMS'],
       it: ['Organizzazione mondiale della sanità', 'OMS'], pt: ['Organização Mundial da Saúde', 'OMS'], pl: ['Światow{a|ej|ą} Organizacj{a|i|ę|ą} Zdrowia', 'WHO'],
       ru: ['ВОЗ', 'Всемирн{ая|ой|ую} организаци{я|и|ю|ей} здравоохранения'], uk: ['ВООЗ', 'Всесвітн{я|ьої|ю|ьою} організаці{я|ї|ю|єю} охорони здоров’я'],
-      zh: ['世卫组织', '世界卫生组织', '世衛組織'], ja: ['世界保健機関'], ko: ['세계보건기구'], ar: ['منظمة الصحة العالمية'],
+      zh: ['世卫组织', '世界卫生组织', '世衛組織'], ja: ['世界保健機関'], ko: ['세계보건기구'], ar: ['منظمة الصحة العالمية'], tr: ['DSÖ', 'Dünya Sağlık Örgütü'],
     },
   },
   {
@@ -259,7 +259,7 @@ export const PEOPLE: GazetteerEntity[] = [
     qid: 'Q15031', name: 'Xi Jinping', type: 'person',
     aliases: {
       en: ['Xi Jinping', 'Xi'], fr: ['Xi Jinping', 'Xi'], de: ['Xi Jinping', 'Xi'], es: ['Xi Jinping', 'Xi'], it: ['Xi Jinping', 'Xi'], pt: ['Xi Jinping', 'Xi'], pl: ['Xi Jinping~', 'Xi'],
-      ru: ['Си Цзиньпин~', 'Цзиньпин~'], uk: ['Сі Цзіньпін~', 'Цзіньпін~'], zh: ['习近平', '習近平'], ja: ['習近平'], ko: ['시진핑'], ar: ['شي جين بينغ', 'شي جينبينغ'], tr: ['Şi Cinping'],
+      ru: ['Си Цзиньпин~', 'Цзиньпин~'], uk: ['Сі Цзіньпін~', 'Цзіньпін~'], zh: ['习近平', '習近平', '习主席'], ja: ['習近平'], ko: ['시진핑'], ar: ['شي جين بينغ', 'شي جينبينغ'], tr: ['Şi Cinping'],
     },
   },
   {
@@ -311,7 +311,7 @@ export const PEOPLE: GazetteerEntity[] = [
   },
   {
     qid: 'Q4099542', name: 'Antony Blinken', type: 'person', unverified: true,
-    aliases: { '*': ['Blinken'], ru: ['Блинкен~'], uk: ['Блінкен~'], zh: ['布林肯'], ja: ['ブリンケン'], ar: ['بلينكن'] },
+    aliases: { '*': ['Blinken'], pl: ['Blinken~'], ru: ['Блинкен~'], uk: ['Блінкен~'], zh: ['布林肯'], ja: ['ブリンケン'], ko: ['블링컨'], ar: ['بلينكن'] },
   },
   {
     qid: 'Q60772', name: 'Ursula von der Leyen', type: 'person',
@@ -319,15 +319,15 @@ export const PEOPLE: GazetteerEntity[] = [
   },
   {
     qid: 'Q1058', name: 'Narendra Modi', type: 'person',
-    aliases: { '*': ['Narendra Modi', 'Modi'], ru: ['Моди'], uk: ['Моді'], zh: ['莫迪'], ja: ['モディ'], ar: ['مودي'] },
+    aliases: { '*': ['Narendra Modi', 'Modi'], ru: ['Моди'], uk: ['Моді'], zh: ['莫迪'], ja: ['モディ'], ko: ['모디'], ar: ['مودي'] },
   },
   {
-    qid: 'Q39723', name: 'Recep Tayyip Erdoğan', type: 'person',
-    aliases: { '*': ['Erdoğan', 'Erdogan'], ru: ['Эрдоган~'], uk: ['Ердоган~'], zh: ['埃尔多安'], ja: ['エルドアン'], ar: ['أردوغان'] },
+    qid: 'Q39259', name: 'Recep Tayyip Erdoğan', type: 'person',
+    aliases: { '*': ['Erdoğan', 'Erdogan'], pl: ['Erdoğan~', 'Erdogan~'], ru: ['Эрдоган~'], uk: ['Ердоган~'], zh: ['埃尔多安'], ja: ['エルドアン'], ko: ['에르도안'], ar: ['أردوغان'] },
   },
   {
     qid: 'Q43723', name: 'Benjamin Netanyahu', type: 'person',
-    aliases: { '*': ['Netanyahu'], de: ['Netanjahu'], fr: ['Nétanyahou', 'Netanyahou'], ru: ['Нетаньяху'], uk: ['Нетаньягу'], zh: ['内塔尼亚胡'], ja: ['ネタニヤフ'], ar: ['نتنياهو'] },
+    aliases: { '*': ['Netanyahu'], de: ['Netanjahu'], fr: ['Nétanyahou', 'Netanyahou'], ru: ['Нетаньяху'], uk: ['Нетаньягу'], zh: ['内塔尼亚胡'], ja: ['ネタニヤフ'], ko: ['네타냐후'], ar: ['نتنياهو'] },
   },
 ];
 
@@ -337,11 +337,11 @@ export const PEOPLE: GazetteerEntity[] = [
  */
 export const FALSE_FRIENDS: FalseFriend[] = [
   { langs: ['en'], phrases: ['china plate', 'china plates', 'china cabinet', 'fine china', 'bone china', 'china set', 'china dishes', 'china doll', 'china shop', 'turkey dinner', 'roast turkey', 'turkey sandwich', 'cold turkey', 'the turkey', 'new mexico', 'new jersey', 'chinese checkers', 'french fries', 'french toast', 'russian roulette', 'russian dressing'] },
-  { langs: ['fr'], phrases: ['encre de chine', 'ombres chinoises', 'casse-tête chinois', 'roulette russe', 'montagnes russes', 'poupée russe', 'poupées russes', 'salade russe', 'filer à l’anglaise'] },
+  { langs: ['fr'], phrases: ['tête de turc', 'têtes de turc', 'fort comme un turc', 'encre de chine', 'ombres chinoises', 'casse-tête chinois', 'roulette russe', 'montagnes russes', 'poupée russe', 'poupées russes', 'salade russe', 'filer à l’anglaise'] },
   { langs: ['de'], phrases: ['russisch brot', 'russisch roulette', 'russische eier', 'chinesische mauer', 'spanische wand', 'böhmische dörfer', 'französisch~ bett~'] },
-  { langs: ['es', 'pt'], phrases: ['jugo de china', 'jugos de china', 'ruleta rusa', 'tinta china', 'montaña rusa', 'montañas rusas', 'nueva méxico', 'nuevo méxico', 'nueva jersey'] },
-  { langs: ['it'], phrases: ['inchiostro di china', 'roulette russa', 'montagne russe', 'insalata russa'] },
-  { langs: ['ru', 'uk'], phrases: ['латинск~ америк~', 'южн~ америк~', 'северн~ америк~', 'центральн~ америк~', 'латиноамериканск~', 'русск~ рулетк~', 'китайск~ стен~', 'латинськ~ америк~', 'південн~ америк~', 'північн~ америк~', 'центральн~ америк~'] },
+  { langs: ['es', 'pt'], phrases: ['cuento chino', 'cuentos chinos', 'me suena a chino', 'tortilla francesa', 'despedirse a la francesa', 'jugo de china', 'jugos de china', 'ruleta rusa', 'tinta china', 'montaña rusa', 'montañas rusas', 'nueva méxico', 'nuevo méxico', 'nueva jersey'] },
+  { langs: ['it'], phrases: ['dama cinese', 'alla francese', 'inchiostro di china', 'roulette russa', 'montagne russe', 'insalata russa'] },
+  { langs: ['ru', 'uk'], phrases: ['китайск~ грамот~', 'китайськ~ грамот~', 'латинск~ америк~', 'южн~ америк~', 'северн~ америк~', 'центральн~ америк~', 'латиноамериканск~', 'русск~ рулетк~', 'китайск~ стен~', 'латинськ~ америк~', 'південн~ америк~', 'північн~ америк~', 'центральн~ америк~'] },
   { langs: ['pl'], phrases: ['ameryk~ łacińsk~', 'ameryk~ południow~', 'ameryk~ północn~', 'rosyjsk~ ruletk~'] },
   { langs: ['zh'], phrases: ['俄罗斯方块', '俄羅斯方塊', '朝鲜族', '朝鮮族', '朝中社', '中美洲', '南美洲', '北美洲', '美洲', '拉美', '美德', '中英文', '日本料理', '中非共和国', '美元', '日元', '日报', '日电', '日讯', '韩元', '日内瓦', '朝日', '白俄'] },
   { langs: ['ja'], phrases: ['中国地方', '中国山地', '中国自動車道', '中国電力', '中国新聞', '中日新聞', '中日ドラゴンズ', '米価', '朝日', '中米', '台中'] },
@@ -378,3 +378,53 @@ export const CJK_INSTITUTION_SUFFIXES: string[] = [
   '总统', '总理', '外长', '外交部', '政府', '军', '国防部', '大使馆', '官员', '领导人', '当局', '驻',
   '大統領', '首相', '外相', '外務省', '国防省', '大使館', '政府', '軍', '当局', '首脳',
 ];
+
+/**
+ * Nouns for a kind of thing (a dish, a game, tableware, a shoe) that a country name or adjective right next
+ * to it turns into a style, not the country: turkey sandwich, china cups, Jordan sneakers, insalata russa,
+ * Rus salatası, 土耳其烤肉, 日本酒, トルコ石. Word scripts match by prefix of the neighbouring word
+ * (lower-case, accents folded); CJK entries must follow the name directly.
+ */
+export const STYLE_NOUNS: { words: string[]; cjk: string[] } = {
+  words: [
+    'sandwich', 'cup', 'cups', 'teacup', 'plate', 'plates', 'dish', 'dishes', 'sneaker', 'shoe', 'salad', 'dressing', 'roulette', 'toast',
+    'fries', 'checkers', 'delight', 'bath', 'towel', 'carpet', 'rug', 'porcelain', 'pastry', 'omelette', 'omelet',
+    'salade', 'dames', 'encre', 'ensalada', 'ruleta', 'tinta', 'tortilla', 'insalata', 'inchiostro',
+    'salada', 'roleta', 'salat', 'brot', 'mokka', 'salatka', 'ruletk', 'salata', 'kahve', 'lokum', 'hamam',
+    'салат', 'рулетк',
+  ],
+  cjk: ['酒', '石', '料理', '烤肉', '浴', '软糖', '方块', '方塊', '菜', 'ドッグ', '風', '式'],
+};
+
+/**
+ * Words for a river, lake or street named after a country: Niger River, Lake Chad, نهر الأردن, Jordan
+ * Street. `before` words precede the name, `after` words follow it (lower-case, matched as prefixes).
+ */
+export const GEOGRAPHIC_FEATURES: { before: string[]; after: string[] } = {
+  before: ['lake', 'lac', 'lago', 'fleuve', 'rio', 'río', 'fiume', 'река', 'реки', 'реке', 'рекой', 'озер', 'річк', 'rzek', 'jezior', 'نهر', 'بحيرة', 'وادي'],
+  after: ['river', 'delta', 'basin', 'valley', 'street', 'avenue', 'road', 'nehri', 'gölü'],
+};
+
+/**
+ * Countries whose English name is also a common first name (Chad Thompson, Jordan Henderson). Followed
+ * by a capitalised word that is not a title or an institution, the name is a person's.
+ */
+export const GIVEN_NAME_COUNTRIES: string[] = ['Q657', 'Q810', 'Q230'];
+
+/** Capitalised words that may follow a country name in headline style (Jordan President, Chad Army). */
+export const HEADLINE_TITLE_WORDS: string[] = [
+  'president', 'prime', 'minister', 'foreign', 'government', 'army', 'embassy', 'ministry', 'king', 'queen', 'parliament', 'national',
+  'armed', 'defense', 'defence', 'navy', 'air', 'police', 'border', 'state', 'officials', 'authorities', 'crisis', 'talks', 'says', 'said',
+];
+
+/**
+ * One-syllable country abbreviations of Korean news copy (한: South Korea, 미: US, 일: Japan, 중: China,
+ * 러: Russia, 북: North Korea), and the words built of them that mean something else.
+ */
+export const KOREAN_ABBREVIATIONS: { members: Record<string, string>; exceptions: string[] } = {
+  members: { 한: 'Q884', 미: 'Q30', 일: 'Q17', 중: 'Q148', 러: 'Q159', 북: 'Q423' },
+  exceptions: ['북한', '북미', '중미', '남미', '일한'],
+};
+
+/** Korean particles that follow a noun (longest first). */
+export const KOREAN_PARTICLES: string[] = ['에서는', '에게는', '과의', '와의', '에서', '에게', '으로', '은', '는', '이', '가', '을', '를', '의', '와', '과', '도', '에', '로', '간'];

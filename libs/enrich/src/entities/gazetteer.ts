@@ -1,5 +1,6 @@
 import { COUNTRY_QIDS, ICU_NAME_LANGUAGES, UNVERIFIED_COUNTRY_CODES } from './country-codes.data.js';
 import type { CustomEntity, GazetteerEntity } from './entity.js';
+import { DEMONYMS } from './demonyms.data.js';
 import { COUNTRY_EXTRAS, ORGANISATIONS, PEOPLE } from './gazetteer.data.js';
 
 /** ICU appends qualifiers we do not want as names: "Myanmar (Burma)", "Hong Kong SAR China". */
@@ -20,11 +21,26 @@ function countryEntities(): GazetteerEntity[] {
       const clean = name && name !== code ? cleanIcuName(name) : null;
       if (clean) (aliases[lang] ??= []).push(clean);
     }
-    for (const [lang, extra] of Object.entries(COUNTRY_EXTRAS[qid] ?? {})) (aliases[lang] ??= []).push(...extra);
+    for (const table of [COUNTRY_EXTRAS, DEMONYMS]) for (const [lang, extra] of Object.entries(table[qid] ?? {})) (aliases[lang] ??= []).push(...extra);
+    const nisba = (aliases['ar'] ?? []).flatMap(arabicNisba);
+    if (nisba.length > 0) (aliases['ar'] ??= []).push(...nisba);
     const entity: GazetteerEntity = { qid, name: english.of(code) ?? code, type: 'country', aliases };
     if (UNVERIFIED_COUNTRY_CODES.has(code)) entity.unverified = true;
     return entity;
   });
+}
+
+/**
+ * Arabic relative adjectives (nisba) of a one-word country name: مصر → المصري, تركيا → التركية,
+ * الأردن → الأردنيون. The final alif or -iya of the name gives way to the suffix -i/-iya/-iyun/-iyin.
+ */
+export function arabicNisba(name: string): string[] {
+  if (/\s/u.test(name.trim()) || !/^\p{Script=Arabic}+$/u.test(name)) return [];
+  let stem = name.startsWith('ال') ? name.slice(2) : name;
+  if (stem.endsWith('يا')) stem = stem.slice(0, -2);
+  else if (stem.endsWith('ا') || stem.endsWith('ة')) stem = stem.slice(0, -1);
+  if (stem.length < 2) return [];
+  return ['ي', 'ية', 'يون', 'يين'].flatMap((suffix) => [`ال${stem}${suffix}`, `${stem}${suffix}`]);
 }
 
 /** Display names the dev set and most English copy use, where ICU's differ. */

@@ -21,7 +21,22 @@ function foldArabic(w: string): string {
 }
 
 /** What case a word of an alias demands of the text (see GazetteerEntity.aliases). */
-export type CaseRule = 'any' | 'initial' | 'upper';
+export type CaseRule = 'any' | 'initial' | 'upper' | 'acronym';
+
+/** Languages whose copy may write an acronym in title case (Onu, Oms, Nato, Otan). */
+const TITLE_CASE_ACRONYM_LANGS = new Set(['it', 'es', 'fr', 'pt']);
+
+/** The case rule of an alias word as used in `lang`: an acronym of 3+ letters may be title-cased in some languages. */
+export function caseRuleIn(aliasWord: string, lang: string): CaseRule {
+  const rule = caseRuleOf(aliasWord);
+  return rule === 'upper' && TITLE_CASE_ACRONYM_LANGS.has(lang) && [...aliasWord].length >= 3 ? 'acronym' : rule;
+}
+
+/** True when the alias has letters with case and all are lower case (chino, russa, китайск~): a common word in its language. */
+export function isLowerCaseAlias(alias: string): boolean {
+  const letters = [...alias].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  return letters.length > 0 && letters.every((c) => c === c.toLowerCase());
+}
 
 export function caseRuleOf(aliasWord: string): CaseRule {
   const letters = [...aliasWord].filter((c) => c.toLowerCase() !== c.toUpperCase());
@@ -35,6 +50,8 @@ export function caseRuleOf(aliasWord: string): CaseRule {
 export function satisfiesCase(word: string, rule: CaseRule): boolean {
   if (rule === 'any') return true;
   if (rule === 'upper') return word === word.toUpperCase();
+  // Italian, Spanish, French and Portuguese copy writes acronyms of three letters or more as names: Onu, Oms, Otan.
+  if (rule === 'acronym') return word === word.toUpperCase() || word === word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
   const first = word.charAt(0);
   return first === first.toUpperCase();
 }

@@ -148,6 +148,9 @@ function checkStory(story: StoryDetail): void {
   const titles = story.outlets.flatMap((o) => o.items.map((i) => i.title));
   expect(titles.filter((t) => /Budget|Storm|Brazil|Exports/.test(t))).toEqual([]);
   expect(story.itemCount).toBe(FEEDS.filter((f) => f.path !== '/world.xml').reduce((n, f) => n + f.items.length, 0) - 2);
+  // Feeds are polled last to first, so the item that opened the story is not the first report.
+  expect(story.title).toBe('China Asked Russia to Delay Ukraine Invasion Until After Olympics, Officials Say');
+  expect(story.titles?.find((t) => t.language === 'zh')?.title).toBe('美媒：中方曾要求俄方在冬奥会结束前不要入侵乌克兰');
 }
 
 describe('stories, denials and comparison through the API', () => {

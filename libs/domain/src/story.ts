@@ -4,11 +4,24 @@ import type { SourceKind } from './source.js';
 /** Width of the time buckets of a timeline: hours for a breaking story, days beyond three days. */
 export type TimeBucket = 'hour' | 'day';
 
+/** A story's headline in one language: the earliest of its items in that language, wire copies aside. */
+export interface StoryTitle {
+  language: string;
+  title: string;
+  itemId: number;
+}
+
 /** One story (a cluster of items about one event across outlets and languages) in a list. */
 export interface StoryOverview {
   id: number;
-  /** The headline of the story's first item. */
+  /**
+   * The headline of the story's earliest item that is not a wire copy, among the items in the story's
+   * most common language (ties: the language of its earliest item). The API computes it from the
+   * items at every read, so it holds however the items arrived.
+   */
   title: string;
+  /** The earliest headline in each of the story's languages, in the order of their first items (API reads). */
+  titles?: StoryTitle[];
   /** ISO 8601 UTC: the first and the latest item. */
   firstAt: string;
   lastAt: string;

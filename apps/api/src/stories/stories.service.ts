@@ -9,10 +9,11 @@ import {
   type StoriesResponse,
   type StoryDetail,
   type StoryItemRef,
+  type StoryOverview,
   type TimeBucket,
 } from '@parallax/domain';
 import { type CoverageItem, type NarrativeItem, bucketLabel, bucketStart, bucketStarts, chooseBucketSize, compareOutlets, denialCoverage, denialIssuers } from '@parallax/enrich';
-import { Runtime, narrativeTerms } from '@parallax/pipeline';
+import { Runtime, narrativeTerms, storyTitles } from '@parallax/pipeline';
 import { SEARCH_INDEX, type SearchIndex } from '@parallax/search';
 import type { CompareQuery, DenialsQuery, StoriesQuery } from './stories.schemas.js';
 
@@ -47,7 +48,14 @@ export class StoriesService {
       return qids;
     });
     const ids = p.q ? [...new Set(this.repo.storiesOf(await this.queryItemIds(p.q)).values())] : undefined;
-    return this.repo.list({ ids, entities, from: p.from, to: p.to, minItems: p.minItems, limit: p.limit, offset: p.offset });
+    const page = this.repo.list({ ids, entities, from: p.from, to: p.to, minItems: p.minItems, limit: p.limit, offset: p.offset });
+    return { ...page, stories: page.stories.map((s) => this.titled(s)) };
+  }
+
+  /** The story with its title as StoryOverview defines it (see storyTitles), from its items. */
+  private titled<T extends StoryOverview>(story: T, items: readonly StoryItemRef[] = this.repo.items(story.id)): T {
+    const { title, titles } = storyTitles(items);
+    return { ...story, title: title ?? story.title, titles };
   }
 
   async get(id: number, bucket?: TimeBucket): Promise<StoryDetail> {
@@ -59,7 +67,7 @@ export class StoriesService {
     const links = this.repo.linksOfStory(id);
     const denialRefs = new Map(this.repo.itemRefs(links.map((l) => l.denialId)).map((r) => [r.id, r]));
     return {
-      ...overview,
+      ...this.titled(overview, items),
       outlets: [...groups].map(([outlet, list]) => ({ outlet, items: list })),
       timeline: timeline(groups, bucket),
       denials: links.flatMap((l) => {
@@ -79,8 +87,8 @@ export class StoriesService {
       denials: page.items.map((denial) => ({
         ...denial,
         stories: links.filter((l) => l.denialId === denial.id).map((l): DeniedStory => {
-          const story = this.repo.get(l.storyId);
           const items = this.repo.items(l.storyId);
+          const story = this.titled(this.repo.get(l.storyId), items);
           const deniedAt = Date.parse(denial.publishedAt);
           const issuers = denialIssuers(items.map(toCoverageItem), toCoverageItem(denial));
           return {

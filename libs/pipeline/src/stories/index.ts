@@ -3,3 +3,4 @@ export * from './retag-job.js';
 export * from './story-assigner.js';
 export * from './story-terms.js';
 export * from './narrative-terms.js';
+export * from './story-title.js';

@@ -218,6 +218,24 @@ describe('stories, denials and comparison through the API', () => {
     const fr = two.outlets[1]!;
     expect(fr.distinctiveTerms.map((t) => t.term)).not.toContain('china');
     expect(fr.languages).toEqual([{ language: 'fr', count: 2 }]);
+    // What an analyst reads: no function word, no stem cut short, no clustering key.
+    const shown = r.outlets.flatMap((o) => o.distinctiveTerms.map((t) => t.term.toLowerCase()));
+    for (const stop of ['the', 'a', 'of', 'и', 'на', 'в', 'та', 'le', 'la', 'de', '的', '了']) expect(shown, stop).not.toContain(stop);
+    expect(shown.filter((t) => t.startsWith('~'))).toEqual([]);
+    const harbour = r.outlets.find((o) => o.outlet === 'The Harbour Times')!;
+    const words = new Set(FEEDS.find((f) => f.name === 'The Harbour Times')!.items.flatMap((i) => `${i.title} ${i.description}`.split(/[^\p{L}\p{N}’']+/u)));
+    expect(harbour.distinctiveTerms.length).toBeGreaterThan(0);
+    for (const t of harbour.distinctiveTerms) for (const w of t.term.split(' ')) expect(words.has(w), t.term).toBe(true);
+  });
+
+  it('names entities in the interface language', async () => {
+    const zh = await get<{ lang: string; labels: Record<string, string> }>('/api/entities/labels?lang=zh');
+    expect(zh.labels.Q148).toBe('中国');
+    const ru = await get<{ labels: Record<string, string> }>('/api/entities/labels?lang=ru');
+    expect(ru.labels.Q212).toMatch(/^Украин/u);
+    const res = await app.api('/api/entities/labels?lang=Chinese');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { field?: string }).field).toBe('lang');
   });
 
   it('re-tags and re-clusters on request, with progress, keeping the story and its denial', async () => {

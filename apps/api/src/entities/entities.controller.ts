@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Runtime } from '@parallax/pipeline';
 import { jsonSchema } from '../core/openapi.js';
 import { validate } from '../core/validate.js';
+import { entityLabels } from './entity-labels.js';
 
 const alias = z.string().trim().min(1).max(200);
 
@@ -23,6 +24,10 @@ export const CreateEntitySchema = z
   })
   .strict();
 
+export const EntityLabelsQuerySchema = z
+  .object({ lang: z.string().trim().regex(/^[a-z]{2,3}$/, 'must be an ISO 639-1 code such as zh') })
+  .strict();
+
 @ApiTags('entities')
 @ApiBearerAuth()
 @Controller('api/entities')
@@ -34,6 +39,14 @@ export class EntitiesController {
   list() {
     const custom = new Set(this.runtime.store.entities.list().map((e) => e.qid));
     return this.runtime.enricher.listEntities().map((e) => ({ ...e, custom: custom.has(e.qid) }));
+  }
+
+  @Get('labels')
+  @ApiOperation({ summary: 'QID → display name in one language: the first alias in that language, else the English name' })
+  @ApiQuery({ name: 'lang', required: true, example: 'zh' })
+  labels(@Query() query: unknown) {
+    const { lang } = validate(EntityLabelsQuerySchema, query, 'query');
+    return { lang, labels: entityLabels(this.runtime.enricher.listEntities(), lang) };
   }
 
   @Post()

@@ -6,9 +6,11 @@ import { formatDateTime, languageName } from '../../ui/format.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { EmptyState, ErrorState, Loading } from '../../ui/status-states.js';
 import { fetchCompare } from '../api/compare.api.js';
+import { useEntityLabels } from '../../entities/hooks/use-entity-labels.js';
 
 export default function ComparePage() {
   const { t, i18n } = useTranslation();
+  const entityLabel = useEntityLabels();
   const [params, setParams] = useSearchParams();
   const story = params.get('story') ?? '';
   const q = params.get('q') ?? '';
@@ -83,7 +85,7 @@ export default function ComparePage() {
                   <td>{formatDateTime(o.lastAt, i18n.language)}</td>
                   <td>{o.languages.map((l) => languageName(l.language, i18n.language)).join(', ')}</td>
                   <td>{o.distinctiveTerms.map((d) => d.term).join(', ')}</td>
-                  <td>{o.entities.map((e) => e.name).join(', ')}</td>
+                  <td>{o.entities.map((e) => entityLabel(e.qid, e.name)).join(', ')}</td>
                   <td className="num">{o.denialShare !== null ? new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(o.denialShare) : '—'}</td>
                 </tr>
               ))}

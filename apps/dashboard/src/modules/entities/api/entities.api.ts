@@ -17,3 +17,7 @@ export function flatAliases(e: GazetteerEntity): string[] {
   if (!e.aliases) return [];
   return Array.isArray(e.aliases) ? e.aliases : Object.values(e.aliases).flat();
 }
+
+/** QID → display name in `lang` (`GET /api/entities/labels`). */
+export const entityLabels = async (lang: string): Promise<Record<string, string>> =>
+  (await apiRequest<{ lang: string; labels: Record<string, string> }>(`/api/entities/labels?lang=${encodeURIComponent(lang)}`)).labels;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FacetBucket, SearchResponse } from '@parallax/domain';
 import { formatNumber, languageName } from '../../ui/format.js';
 import type { FacetField, SearchState } from '../utils/search-state.js';
+import { useEntityLabels } from '../../entities/hooks/use-entity-labels.js';
 
 interface Props {
   state: SearchState;
@@ -16,11 +17,13 @@ const RESPONSE_KEY: Record<FacetField, keyof SearchResponse['facets']> = { entit
 /** Facets of the result set: entity (by name), outlet, language, kind, and the date range. */
 export function FacetPanel({ state, facets, onToggle, onDates }: Props) {
   const { t, i18n } = useTranslation();
+  const entityLabel = useEntityLabels();
   const fromId = useId();
   const toId = useId();
   const label = (field: FacetField, b: FacetBucket): string => {
     if (field === 'lang') return languageName(b.value, i18n.language);
     if (field === 'kind') return t(`kind.${b.value}`, { defaultValue: b.label || b.value });
+    if (field === 'entity') return entityLabel(b.value, b.label || b.value);
     return b.label || b.value;
   };
   return (

@@ -5,10 +5,12 @@ import { Badge } from '../../ui/badge.js';
 import { formatDateTime, languageName } from '../../ui/format.js';
 import { SnippetText } from './snippet-text.js';
 import { safeHref } from '../../ui/safe-href.js';
+import { useEntityLabels } from '../../entities/hooks/use-entity-labels.js';
 
 /** One search result: title, outlet, language, time, snippet, entities, denial badges. */
 export function HitCard({ hit, copies = [], onEntity }: { hit: SearchHit; copies?: SearchHit[]; onEntity: (qid: string) => void }) {
   const { t, i18n } = useTranslation();
+  const entityLabel = useEntityLabels();
   return (
     <article className="hit" aria-labelledby={`hit-${hit.id}`}>
       <h3 id={`hit-${hit.id}`} className="hit-title">
@@ -34,8 +36,8 @@ export function HitCard({ hit, copies = [], onEntity }: { hit: SearchHit; copies
         <ul className="chips" aria-label={t('item.entities')}>
           {hit.entities.map((e) => (
             <li key={e.qid}>
-              <button type="button" className="chip" onClick={() => onEntity(e.qid)} title={t('search.filterByEntity', { name: e.name })}>
-                {e.name}
+              <button type="button" className="chip" onClick={() => onEntity(e.qid)} title={t('search.filterByEntity', { name: entityLabel(e.qid, e.name) })}>
+                {entityLabel(e.qid, e.name)}
               </button>
             </li>
           ))}

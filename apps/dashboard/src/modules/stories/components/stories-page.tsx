@@ -5,9 +5,11 @@ import { formatDateTime } from '../../ui/format.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { EmptyState, ErrorState, Loading } from '../../ui/status-states.js';
 import { listStories } from '../api/stories.api.js';
+import { useEntityLabels } from '../../entities/hooks/use-entity-labels.js';
 
 export default function StoriesPage() {
   const { t, i18n } = useTranslation();
+  const entityLabel = useEntityLabels();
   const stories = useQuery({ queryKey: ['stories'], queryFn: listStories });
   return (
     <>
@@ -31,7 +33,7 @@ export default function StoriesPage() {
                 {s.entities.map((e) => (
                   <li key={e.qid}>
                     <Link className="chip" to={`/?entity=${encodeURIComponent(e.qid)}`}>
-                      {e.name}
+                      {entityLabel(e.qid, e.name)}
                     </Link>
                   </li>
                 ))}

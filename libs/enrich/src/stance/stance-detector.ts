@@ -1,6 +1,7 @@
 import type { SourceKind } from '@parallax/domain';
 import {
-  CLAIM_OBJECTS, FALSITY, NOT_DENIALS, OFFICIAL_ACTORS, POLICY_OBJECTS, REBUTTALS, REFERENTS, STRONG_DENIALS, WEAK_DENIALS,
+  CLAIM_OBJECTS, FAKE_NEWS_TOPICS, FALSITY, NEGATED_EVENTS, NON_OFFICIAL_ACTORS, NOT_DENIALS, OFFICIAL_ACTORS, POLICY_OBJECTS, REBUTTALS, REFERENTS,
+  STRONG_DENIALS, WEAK_DENIALS,
 } from './stance-lexicon.data.js';
 
 export interface StanceOptions {
@@ -19,16 +20,46 @@ export interface Stance {
   cues: string[];
 }
 
-const NOT_DENIALS_GLOBAL = NOT_DENIALS.map((re) => new RegExp(re.source, 'gu'));
+/**
+ * JavaScript's `\b` knows only ASCII letters, so "\bélysée" or "resolución\b" never match. The lexicons
+ * are written with `\b`; it is rewritten once here into a boundary between letters of any script.
+ */
+const UNICODE_BOUNDARY = '(?:(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_]))';
+function unicodeWords(patterns: RegExp[], flags = 'u'): RegExp[] {
+  return patterns.map((re) => new RegExp(re.source.replace(/(?<!\\)\\b/gu, UNICODE_BOUNDARY), flags));
+}
+
+const STRONG = unicodeWords(STRONG_DENIALS);
+const WEAK = unicodeWords(WEAK_DENIALS);
+const DENIAL_VERBS_GLOBAL = unicodeWords([...STRONG_DENIALS, ...WEAK_DENIALS], 'gu');
+const FALSE_WORDS = unicodeWords(FALSITY);
+const CLAIMS = unicodeWords(CLAIM_OBJECTS);
+const POLICIES = unicodeWords(POLICY_OBJECTS);
+const DEICTICS = unicodeWords(REFERENTS);
+const FLAT_REBUTTALS = unicodeWords(REBUTTALS);
+const NEGATED = unicodeWords(NEGATED_EVENTS);
+const OFFICIALS = unicodeWords(OFFICIAL_ACTORS);
+const OFFICIALS_GLOBAL = unicodeWords(OFFICIAL_ACTORS, 'gu');
+const NON_OFFICIALS_GLOBAL = unicodeWords(NON_OFFICIAL_ACTORS, 'gu');
+const NOT_DENIALS_GLOBAL = unicodeWords(NOT_DENIALS, 'gu');
+const FAKE_NEWS_GLOBAL = unicodeWords(FAKE_NEWS_TOPICS, 'gu');
 const SENTENCE_END = /(?<=[.!?。！？；;])\s*|\n+/u;
 
 /**
+ * Negation in front of a denial verb, up to two words before it (did not deny, n'a pas démenti, non ha
+ * smentito, não negou, nie zaprzeczył, не стал опровергать, لم ينف, 未否认), or after it where the
+ * language puts it there (German "bestritt nicht", Japanese 否定しなかった).
+ */
+const NEGATION_BEFORE = /(?:(?<![\p{L}])(?:not|n't|never|не|ні|pas|nicht|no|non|não|nie|لم|لا|لن)|n't|未|没有|并未|不)\s*(?:\p{L}+\s+){0,2}$/u;
+const NEGATION_AFTER = /^(?:\p{L}*\s+(?:\p{L}+\s+)?nicht(?![\p{L}])|なかった|せず|していない|しない|しなかった)/u;
+
+/**
  * Detects denial stance. A sentence carries a denial when, after blanking out "declined to comment",
- * "did not deny" and the like, it has
+ * negated denial verbs ("did not deny") and the like, it has
  * - a verb that means "deny" by itself (deny, dément, опроверг, 否认), or
  * - a verb of rejecting whose object is a claim, not a policy (rejects the allegations, not the sanctions), or
  * - a word of falsity pointing at a specific claim (the report … is fake; это фейк; 该报道严重失实), or
- * - a flat factual rebuttal (No such meeting took place).
+ * - a flat factual rebuttal (No such meeting took place), or a negated event answering a named claim.
  * A media item needs, besides, an official body as the one denying (not analysts or the newsroom).
  */
 export function detectStance(text: string, options: StanceOptions = {}): Stance {
@@ -36,35 +67,76 @@ export function detectStance(text: string, options: StanceOptions = {}): Stance 
   const sentences = text.toLowerCase().normalize('NFKC').split(SENTENCE_END).filter((s) => s.trim().length > 0);
   let previous = '';
   for (const sentence of sentences) {
-    const cues = denialCues(sentence, previous);
-    if (cues.length > 0) {
-      if (kind === 'official') return { denial: true, mentionsDenial: false, cues };
-      const actor = firstMatch(OFFICIAL_ACTORS, `${previous} ${sentence}`);
-      if (actor) return { denial: false, mentionsDenial: true, cues: [...cues, actor] };
+    const found = denialCues(sentence, previous);
+    if (found) {
+      if (kind === 'official') return { denial: true, mentionsDenial: false, cues: found.cues };
+      const actor = deniedByOfficial(sentence, previous, found.at);
+      if (actor) return { denial: false, mentionsDenial: true, cues: [...found.cues, actor] };
     }
     previous = sentence;
   }
   return { denial: false, mentionsDenial: false, cues: [] };
 }
 
-function denialCues(sentence: string, previous: string): string[] {
+/** Blanks out what must not count: no-comment phrases, negated denial verbs, and fake news as a topic. */
+function mask(sentence: string): string {
   let masked = sentence;
   for (const re of NOT_DENIALS_GLOBAL) masked = masked.replace(re, (m) => ' '.repeat(m.length));
-  const context = `${previous} ${sentence}`;
-  const claim = firstMatch(CLAIM_OBJECTS, sentence) ?? firstMatch(CLAIM_OBJECTS, previous);
-  const policyOnly = !claim && firstMatch(POLICY_OBJECTS, sentence) !== null;
+  for (const re of DENIAL_VERBS_GLOBAL) {
+    masked = masked.replace(re, (m, ...rest) => {
+      const offset = rest.find((r): r is number => typeof r === 'number') ?? 0;
+      const negated = NEGATION_BEFORE.test(masked.slice(Math.max(0, offset - 30), offset)) || NEGATION_AFTER.test(masked.slice(offset + m.length, offset + m.length + 30));
+      return negated ? ' '.repeat(m.length) : m;
+    });
+  }
+  return masked;
+}
 
-  const rebuttal = firstMatch(REBUTTALS, masked);
-  if (rebuttal) return [rebuttal];
-  const strong = firstMatch(STRONG_DENIALS, masked);
-  if (strong) return [strong];
-  if (policyOnly) return [];
-  const falsity = firstMatch(FALSITY, masked);
-  const weak = firstMatch(WEAK_DENIALS, masked);
-  if (weak && (claim || falsity)) return [weak, claim ?? falsity ?? ''];
-  const referent = firstMatch(REFERENTS, context);
-  if (falsity && (claim || referent)) return [falsity, claim ?? referent ?? ''];
-  return [];
+function denialCues(sentence: string, previous: string): { cues: string[]; at: number } | null {
+  const masked = mask(sentence);
+  // "Fake news" as a subject of its own (a problem, a threat) is read as the bare word "fake": its noun
+  // "news" is not a report being rejected.
+  let topical = masked;
+  for (const re of FAKE_NEWS_GLOBAL) topical = topical.replace(re, (m) => 'fake'.padEnd(m.length, ' '));
+  const previousTopical = FAKE_NEWS_GLOBAL.reduce((acc, re) => acc.replace(re, (m) => 'fake'.padEnd(m.length, ' ')), previous);
+  const context = `${previousTopical} ${topical}`;
+  const claim = firstMatch(CLAIMS, topical) ?? firstMatch(CLAIMS, previousTopical);
+  const policyOnly = !claim && firstMatch(POLICIES, sentence) !== null;
+  const at = (cue: string): number => Math.max(0, masked.indexOf(cue));
+
+  const rebuttal = firstMatch(FLAT_REBUTTALS, masked);
+  if (rebuttal) return { cues: [rebuttal], at: at(rebuttal) };
+  const strong = firstMatch(STRONG, masked);
+  if (strong) return { cues: [strong], at: at(strong) };
+  if (policyOnly) return null;
+  const falsity = firstMatch(FALSE_WORDS, topical);
+  const weak = firstMatch(WEAK, masked);
+  if (weak && (claim || falsity)) return { cues: [weak, claim ?? falsity ?? ''], at: at(weak) };
+  const referent = firstMatch(DEICTICS, context);
+  if (falsity && (claim || referent)) return { cues: [falsity, claim ?? referent ?? ''], at: at(falsity) };
+  const negated = firstMatch(NEGATED, masked);
+  if (negated && claim) return { cues: [negated, claim], at: at(negated) };
+  return null;
+}
+
+/**
+ * The official body that denies, or null. The nearest speaker before the cue decides: "analysts dismissed
+ * the government's claims" is the analysts' dismissal, though a government is named after the verb.
+ */
+function deniedByOfficial(sentence: string, previous: string, cueAt: number): string | null {
+  const before = sentence.slice(0, cueAt);
+  const lastOfficial = lastMatch(OFFICIALS_GLOBAL, before);
+  const lastOther = lastMatch(NON_OFFICIALS_GLOBAL, before);
+  if (lastOther && (!lastOfficial || lastOther.index > lastOfficial.index)) return null;
+  return firstMatch(OFFICIALS, `${previous} ${sentence}`);
+}
+
+function lastMatch(patterns: RegExp[], text: string): { index: number; text: string } | null {
+  let best: { index: number; text: string } | null = null;
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) if (!best || m.index > best.index) best = { index: m.index, text: m[0] };
+  }
+  return best;
 }
 
 function firstMatch(patterns: RegExp[], text: string): string | null {

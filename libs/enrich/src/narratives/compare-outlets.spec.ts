@@ -63,6 +63,7 @@ describe('surfaceForm', () => {
     expect(surfaceForm(new Map([['NATO', 2], ['Nato', 1]]))).toBe('NATO');
     expect(surfaceForm(new Map([['quadrupled', 2], ['quadruple', 3]]))).toBe('quadruple');
     expect(surfaceForm(new Map())).toBeNull();
+    expect(surfaceForm(new Map([['Invasion', 2]]), new Set(['invasion']))).toBe('invasion');
   });
 });
 

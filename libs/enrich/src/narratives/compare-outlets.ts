@@ -109,7 +109,10 @@ export function compareOutlets(itemsByOutlet: ReadonlyMap<string, readonly Narra
   // Twice as many as shown, since words a shown bigram covers are dropped afterwards.
   const ranked = distinctiveTerms(termCounts, { top: top * 2, priorStrength: options.priorStrength });
   const terms = new Map<string, NarrativeTerm[]>();
-  for (const [outlet, list] of ranked) terms.set(outlet, displayTerms(list, surfaceCounts.get(outlet) ?? new Map(), top));
+  // A word any outlet writes in lower case is a common word, whatever a title-case headline made of it.
+  const lowerCase = new Set<string>();
+  for (const forms of surfaceCounts.values()) for (const f of forms.values()) for (const s of f.keys()) if (s === s.toLocaleLowerCase()) lowerCase.add(s);
+  for (const [outlet, list] of ranked) terms.set(outlet, displayTerms(list, surfaceCounts.get(outlet) ?? new Map(), top, lowerCase));
 
   const outlets: OutletNarrative[] = [];
   for (const [outlet, items] of itemsByOutlet) {
@@ -173,21 +176,22 @@ function countTerms(items: readonly NarrativeItem[]): { counts: Map<string, numb
  * The ranked terms as an analyst reads them: each by the outlet's most frequent spelling, words a
  * shown bigram mostly accounts for left out, `top` at most.
  */
-function displayTerms(ranked: readonly DistinctiveTerm[], surfaces: ReadonlyMap<string, ReadonlyMap<string, number>>, top: number): NarrativeTerm[] {
+function displayTerms(ranked: readonly DistinctiveTerm[], surfaces: ReadonlyMap<string, ReadonlyMap<string, number>>, top: number, lowerCase: ReadonlySet<string>): NarrativeTerm[] {
   const bigrams = ranked.filter((t) => t.term.includes(' '));
   const covered = (t: DistinctiveTerm): boolean =>
     !t.term.includes(' ') && bigrams.some((b) => b.term.split(' ').includes(t.term) && b.count >= COVERED_SHARE * t.count);
   return ranked
     .filter((t) => !covered(t))
     .slice(0, top)
-    .map((t) => ({ ...t, term: surfaceForm(surfaces.get(t.term)) ?? t.term, stem: t.term }));
+    .map((t) => ({ ...t, term: surfaceForm(surfaces.get(t.term), lowerCase) ?? t.term, stem: t.term }));
 }
 
 /**
- * The most frequent spelling, compared without case; shown in lower case when the outlet ever writes
- * it so (a common word capitalised in a headline), else as written (a name: Beijing, NATO).
+ * The most frequent spelling, compared without case; shown in lower case when it is ever written so,
+ * by the outlet or in `lowerCase` (a common word capitalised in a headline), else as written (a name:
+ * Beijing, NATO).
  */
-export function surfaceForm(forms: ReadonlyMap<string, number> | undefined): string | null {
+export function surfaceForm(forms: ReadonlyMap<string, number> | undefined, lowerCase: ReadonlySet<string> = new Set()): string | null {
   if (!forms || forms.size === 0) return null;
   const byFold = new Map<string, { total: number; best: string; bestCount: number }>();
   for (const [form, c] of forms) {
@@ -204,7 +208,7 @@ export function surfaceForm(forms: ReadonlyMap<string, number> | undefined): str
   for (const entry of byFold) if (!winner || entry[1].total > winner[1].total) winner = entry;
   if (!winner) return null;
   const [lower, g] = winner;
-  return forms.has(lower) ? lower : g.best;
+  return forms.has(lower) || lowerCase.has(lower) ? lower : g.best;
 }
 
 /** Values with their counts, most frequent first, ties alphabetical. */

@@ -29,6 +29,7 @@ describe('narrativeTerms', () => {
     expect(words).not.toContain('是');
     expect(words.every((w) => w.length > 0)).toBe(true);
     expect(words).not.toContain('交部');
+    expect(words.filter((w) => [...w].length < 2)).toEqual([]);
   });
 
   it('drops Russian prepositions and conjunctions', () => {

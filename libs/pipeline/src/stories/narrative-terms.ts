@@ -52,7 +52,9 @@ export function narrativeTerms(title: string, summary: string | null, language: 
   const bigramSurfaces: string[] = [];
   let previous: Word | null = null;
   for (const w of words) {
-    if (isStopWord(w.surface, language) || isStopWord(w.term, language)) {
+    // A lone Han or kana character (冬, 曾, 称) is a fragment ICU could not place, not a term.
+    const fragment = CJK_CHAR.test(w.term) && [...w.term].length < 2;
+    if (fragment || isStopWord(w.surface, language) || isStopWord(w.term, language)) {
       previous = null;
       continue;
     }

@@ -61,4 +61,20 @@ describe('EntityTagger', () => {
     expect(tagger.resolve('Q159')).toEqual(['Q159']);
     expect(tagger.resolve('no such place')).toEqual([]);
   });
+  it('reads style nouns, rivers, first names, manner adverbs and other languages\' common words as look-alikes', () => {
+    expect(qids('The deli sells tea in china cups and Jordan sneakers.', 'en')).toEqual([]);
+    expect(qids('Chad Thompson fished along the Niger River near Lake Chad.', 'en')).toEqual([]);
+    expect(qids('Он заварил кофе по-турецки.', 'ru')).toEqual([]);
+    expect(qids('Akşam yemeğinde Rus salatası vardı.', 'tr')).toEqual([]);
+    expect(qids('居酒屋で日本酒を頼み、トルコ石の指輪を買った。', 'ja')).toEqual([]);
+    expect(qids('Chad and Jordan signed the accord; Jordan President spoke.', 'en')).toEqual(['Q657', 'Q810']);
+  });
+
+  it('knows demonyms, nisba adjectives, adjective stems, title-case acronyms and Korean compounds', () => {
+    expect(qids('Jordanian, Egyptian and Brazilian envoys met.', 'en')).toEqual(['Q155', 'Q79', 'Q810']);
+    expect(qids('استقبل العاهل الأردني وزير الخارجية المصري.', 'ar')).toEqual(['Q79', 'Q810']);
+    expect(qids('Премьер Новой Зеландии встретилась с послом Египта.', 'ru')).toEqual(['Q664', 'Q79']);
+    expect(qids("Secondo l'Oms e l'Onu la situazione peggiora.", 'it')).toEqual(['Q1065', 'Q7817']);
+    expect(qids('한미 동맹과 한일 관계를 논의했다.', 'ko')).toEqual(['Q17', 'Q30', 'Q884']);
+  });
 });

@@ -36,4 +36,15 @@ describe('detectStance', () => {
     expect(media('Le porte-parole n\'a ni confirmé ni infirmé l\'information.').mentionsDenial).toBe(false);
     expect(media('Independent researchers dismissed the claims as implausible.').mentionsDenial).toBe(false);
   });
+  it('scopes negation, speakers and fake-news talk across languages', () => {
+    expect(media("L'ambasciata non ha smentito la notizia.").mentionsDenial).toBe(false);
+    expect(media('Das Ministerium bestritt nicht, dass es Gespräche gegeben habe.').mentionsDenial).toBe(false);
+    expect(media('O Planalto recusou-se a confirmar ou negar a informação.').mentionsDenial).toBe(false);
+    expect(media("Independent analysts dismissed the government's claims as propaganda.").mentionsDenial).toBe(false);
+    expect(media("L'Élysée a qualifié ces informations de « fausses ».").mentionsDenial).toBe(true);
+    expect(official('Las noticias falsas se han convertido en un problema global.').denial).toBe(false);
+    expect(official('Es rotundamente falso que el ministro se reuniera con ellos.').denial).toBe(true);
+    expect(official('The Ministry has seen the article. At no point did the Minister meet the businessman named in it.').denial).toBe(true);
+    expect(official('Não houve qualquer reunião entre o ministro e a empresa.').denial).toBe(true);
+  });
 });

@@ -24,9 +24,13 @@ export interface Stance {
  * JavaScript's `\b` knows only ASCII letters, so "\bélysée" or "resolución\b" never match. The lexicons
  * are written with `\b`; it is rewritten once here into a boundary between letters of any script.
  */
-const UNICODE_BOUNDARY = '(?:(?<=[\\p{L}\\p{N}_])(?![\\p{L}\\p{N}_])|(?<![\\p{L}\\p{N}_])(?=[\\p{L}\\p{N}_]))';
 function unicodeWords(patterns: RegExp[], flags = 'u'): RegExp[] {
-  return patterns.map((re) => new RegExp(re.source.replace(/(?<!\\)\\b/gu, UNICODE_BOUNDARY), flags));
+  // A `\b` at the start of the pattern or of an alternative comes before a letter (nothing word-like may
+  // precede it); anywhere else it comes after one (nothing word-like may follow). One-sided checks are
+  // what the boundary means there, and much cheaper than the two-sided form.
+  return patterns.map(
+    (re) => new RegExp(re.source.replace(/(^|[(|])\\b|(?<!\\)\\b/gu, (_m, lead: string | undefined) => (lead !== undefined ? `${lead}(?<![\\p{L}\\p{N}_])` : '(?![\\p{L}\\p{N}_])')), flags),
+  );
 }
 
 const STRONG = unicodeWords(STRONG_DENIALS);

@@ -161,6 +161,14 @@ describe('first run with the demo workspace', () => {
     }
   });
 
+  it('applies the same policy to sources imported from OPML', async () => {
+    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
+      <outline text="Internal" type="rss" xmlUrl="http://10.1.2.3/feed.xml"/></body></opml>`;
+    const res = await app.api('/api/sources/import-opml', { method: 'POST', json: { opml } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ added: 0, errors: [{ url: 'http://10.1.2.3/feed.xml', error: expect.stringMatching(/private/) }] });
+  });
+
   it('removes the demo workspace in one step, from store and index', async () => {
     const res = await app.api('/api/sources/demo', { method: 'DELETE' });
     expect(res.status).toBe(200);

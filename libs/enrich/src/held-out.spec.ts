@@ -13,7 +13,7 @@ const ENTITY_CASES: Array<{ lang: string; text: string; gold: string[]; optional
   { lang: 'de', text: 'Die Vereinten Nationen warnen vor einer Eskalation zwischen Israel und dem Iran.', gold: ['Q1065', 'Q801', 'Q794'] },
   { lang: 'en', text: "She served the roast turkey on her grandmother's fine china.", gold: [] },
   { lang: 'zh', text: '中美两国外长在联合国大会期间举行会晤。', gold: ['Q148', 'Q30', 'Q47423'], optional: ['Q1065'] },
-  { lang: 'ru', text: 'Эрдоган предложил Украине и России провести переговоры в Стамбуле.', gold: ['Q39723', 'Q212', 'Q159'] },
+  { lang: 'ru', text: 'Эрдоган предложил Украине и России провести переговоры в Стамбуле.', gold: ['Q39259', 'Q212', 'Q159'] },
   { lang: 'fr', text: 'Les autorités ukrainiennes accusent la Russie ; Kiev réclame une réunion du Conseil de sécurité.', gold: ['Q212', 'Q159', 'Q37470'], optional: ['Q1065'] },
   { lang: 'ja', text: '日米首脳会談で北朝鮮のミサイル問題が議題となった。', gold: ['Q17', 'Q30', 'Q423'] },
   { lang: 'es', text: 'Compré tinta china para el taller de caligrafía.', gold: [] },

@@ -5,7 +5,7 @@ export { encodingForLabel } from './decode/charset-label.js';
 export * from './dedup/index.js';
 export { fetchResource } from './fetch/fetch-resource.js';
 export { FetchError, type FetchFailureReason, type FetchErrorDetails } from './fetch/fetch-error.js';
-export { privateRangeOf, isPublicAddress } from './fetch/address-policy.js';
+export { privateRangeOf, privateUrlRange, isPublicAddress } from './fetch/address-policy.js';
 export { guardedLookup, createGuardedLookup, PrivateAddressError, type AddressPolicy } from './fetch/guarded-lookup.js';
 export { parseRetryAfter } from './fetch/retry-after.js';
 export { nextPollDelay, MAX_POLL_DELAY_MS, type PollDelayOptions } from './fetch/poll-delay.js';

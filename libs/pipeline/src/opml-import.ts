@@ -1,5 +1,5 @@
 import { CreateSourceSchema, type SourceKind } from '@parallax/domain';
-import { parseOpml } from '@parallax/ingest';
+import { parseOpml, privateUrlRange } from '@parallax/ingest';
 import type { Store } from '@parallax/store';
 
 export interface OpmlImportResult {
@@ -15,7 +15,7 @@ export interface OpmlImportResult {
 export function importOpml(
   store: Store,
   text: string,
-  defaults: { kind: SourceKind },
+  defaults: { kind: SourceKind; allowPrivate: boolean },
   onProgress: (done: number, total: number) => void = () => {},
 ): OpmlImportResult {
   const outlines = parseOpml(text);
@@ -32,9 +32,13 @@ export function importOpml(
       selectors: o.selectors ?? null,
       tags: o.category ? [o.category] : [],
     });
+    const privateRange = parsed.success && !defaults.allowPrivate ? privateUrlRange(parsed.data.url) : null;
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       result.errors.push({ url: o.url, error: `${issue?.path.join('.') || 'outline'}: ${issue?.message ?? 'invalid'}` });
+    } else if (privateRange) {
+      // The same policy as a source added one by one: a private address is refused unless allowed.
+      result.errors.push({ url: o.url, error: `url points to a ${privateRange} address; set MONITOR_ALLOW_PRIVATE_SOURCES=true to allow private addresses` });
     } else if (store.sources.findByUrl(parsed.data.url)) {
       result.skipped++;
     } else {

@@ -1,6 +1,5 @@
-import { isIP } from 'node:net';
 import { DomainError } from '@parallax/domain';
-import { privateRangeOf } from '@parallax/ingest';
+import { privateUrlRange } from '@parallax/ingest';
 
 /**
  * The private-address policy of sources, for every URL the server will call (sources, webhooks): unless
@@ -10,13 +9,7 @@ import { privateRangeOf } from '@parallax/ingest';
  */
 export function refusePrivateUrl(url: string, allowPrivate: boolean, field: string): void {
   if (allowPrivate) return;
-  let host: string;
-  try {
-    host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  } catch {
-    throw new DomainError('VALIDATION', `${field} is not a valid URL`, { field });
-  }
-  const range = /^localhost\.?$/i.test(host) || host.endsWith('.localhost') ? 'loopback' : isIP(host) ? privateRangeOf(host) : null;
+  const range = privateUrlRange(url);
   if (range) {
     throw new DomainError('VALIDATION', `${field} points to a ${range} address; set MONITOR_ALLOW_PRIVATE_SOURCES=true to allow private addresses`, { field });
   }

@@ -110,7 +110,7 @@ export class SourcesService {
   }
 
   importOpml(req: z.infer<typeof OpmlImportSchema>): OpmlImportResult {
-    return importOpml(this.store, req.opml, { kind: req.kind }, (done, total) => this.events.emit('progress', { task: 'import-opml', done, total }));
+    return importOpml(this.store, req.opml, { kind: req.kind, allowPrivate: this.config.allowPrivateSources }, (done, total) => this.events.emit('progress', { task: 'import-opml', done, total }));
   }
 }
 

@@ -14,7 +14,7 @@ export const importOpmlCommand: CliCommand = {
     const runtime = await openRuntime();
     try {
       const printer = progressPrinter('import');
-      const result = importOpml(runtime.store, text, { kind: kind === 'official' ? 'official' : 'media' }, printer);
+      const result = importOpml(runtime.store, text, { kind: kind === 'official' ? 'official' : 'media', allowPrivate: runtime.options.allowPrivateSources }, printer);
       process.stdout.write(JSON.stringify(result) + '\n');
       return result.errors.length ? 1 : 0;
     } finally {

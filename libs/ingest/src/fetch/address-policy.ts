@@ -136,3 +136,19 @@ function v4(address: string, prefix: number, label: string): Range {
 function v6(address: string, prefix: number, label: string): Range {
   return { bytes: parseV6(address), prefix, label };
 }
+
+/**
+ * The non-public range a URL plainly points to before any DNS lookup (an address literal, `localhost`),
+ * or null. Lets callers refuse such URLs at once with a clear message; host names are still checked
+ * after DNS, on every request and redirect, by the fetcher.
+ */
+export function privateUrlRange(url: string): string | null {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return null;
+  }
+  if (/^localhost\.?$/i.test(host) || host.endsWith('.localhost')) return 'loopback';
+  return isIP(host) ? privateRangeOf(host) : null;
+}

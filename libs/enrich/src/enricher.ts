@@ -1,4 +1,4 @@
-import type { Enrichment, SourceKind } from '@parallax/domain';
+import type { EntityRef, Enrichment, SourceKind } from '@parallax/domain';
 import { EntityTagger } from './entities/entity-tagger.js';
 import type { CustomEntity, GazetteerEntity } from './entities/entity.js';
 import { LanguageIdentifier } from './language/language-identifier.js';
@@ -45,6 +45,11 @@ export class Enricher {
   }
 
   /** QIDs for a name in any language (`China`, `Китай`, `中国`) or a QID; used by the query `entity:` filter. */
+  /** The entities of a text alone (no language detection, no stance): e.g. one passage of a statement. */
+  tagEntities(text: string, language?: string): EntityRef[] {
+    return this.tagger.tag(text, language === 'und' ? undefined : language);
+  }
+
   resolveEntity(nameOrQid: string): string[] {
     return this.tagger.resolve(nameOrQid);
   }

@@ -91,7 +91,14 @@ export class Runtime {
       smtpUrl: options.smtpUrl ?? null,
       retrySchedule: options.alertRetrySchedule,
     });
-    this.stories = new StoryAssigner({ store, events: this.events, logger, feeder: this.feeder });
+    this.stories = new StoryAssigner({
+      store,
+      events: this.events,
+      logger,
+      feeder: this.feeder,
+      // The current gazetteer, custom entities included, for the denying passage of a statement.
+      tagEntities: (text, language) => this.enricher.tagEntities(text, language).map((e) => e.qid),
+    });
     this.retag = new RetagJob({ store, events: this.events, logger, assigner: this.stories, enricher: () => this.enricher });
   }
 

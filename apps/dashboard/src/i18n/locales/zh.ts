@@ -26,6 +26,8 @@ export const zh: Messages = {
     syntaxErrorAt: '查询在第 {{position}} 个字符处无法解析：',
     results: '结果',
     total_other: '{{formatted}} 条结果',
+    totalAbout_other: '约 {{formatted}} 条结果',
+    facetsSampled: '统计基于最新的匹配结果',
     empty: '没有匹配的内容',
     emptyHint: '试试减少关键词、使用前缀（如 invas*），或移除筛选条件。',
     facets: '筛选',

@@ -8,6 +8,8 @@ import { useEntityLabels } from '../../entities/hooks/use-entity-labels.js';
 interface Props {
   state: SearchState;
   facets: SearchResponse['facets'] | undefined;
+  /** The counts come from a sample of the newest matches (a broad query over a large archive). */
+  sampled?: boolean;
   onToggle: (field: FacetField, value: string) => void;
   onDates: (from: string, to: string) => void;
 }
@@ -15,7 +17,7 @@ interface Props {
 const RESPONSE_KEY: Record<FacetField, keyof SearchResponse['facets']> = { entity: 'entity', outlet: 'outlet', lang: 'language', kind: 'kind' };
 
 /** Facets of the result set: entity (by name), outlet, language, kind, and the date range. */
-export function FacetPanel({ state, facets, onToggle, onDates }: Props) {
+export function FacetPanel({ state, facets, sampled, onToggle, onDates }: Props) {
   const { t, i18n } = useTranslation();
   const entityLabel = useEntityLabels();
   const fromId = useId();
@@ -28,6 +30,7 @@ export function FacetPanel({ state, facets, onToggle, onDates }: Props) {
   };
   return (
     <aside className="facets" aria-label={t('search.facets')}>
+      {sampled ? <p className="facets-note">{t('search.facetsSampled')}</p> : null}
       {(['entity', 'outlet', 'lang', 'kind'] as const).map((field) => {
         const selected: readonly string[] = state[field];
         const buckets = withSelected(facets?.[RESPONSE_KEY[field]] ?? [], selected);

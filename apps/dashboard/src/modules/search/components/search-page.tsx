@@ -44,6 +44,7 @@ export default function SearchPage() {
     <FacetPanel
       state={state}
       facets={data?.facets}
+      sampled={data?.facetsApproximate}
       onToggle={(field, value) => setState(toggleFacet(state, field, value))}
       onDates={(from, to) => setState({ ...state, from, to, page: 1 })}
     />
@@ -71,7 +72,7 @@ export default function SearchPage() {
         <section className="results" aria-labelledby="results-title" aria-busy={search.isFetching}>
           <div className="results-head">
             <h2 id="results-title" className="section-title" aria-live="polite">
-              {data ? t('search.total', { count: data.total, formatted: formatNumber(data.total, i18n.language) }) : t('search.results')}
+              {data ? t(data.totalApproximate ? 'search.totalAbout' : 'search.total', { count: data.total, formatted: formatNumber(data.total, i18n.language) }) : t('search.results')}
             </h2>
             <SaveAlert state={state} />
           </div>

@@ -1,6 +1,7 @@
 import type { EntityRef, Enrichment, Item, NormalisedItem, SearchDocument, SourceKind } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import type { Db } from './database.js';
+import { PreparedStatements } from './prepared-statements.js';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_MATCH_TOPIC } from './outbox.repository.js';
 import { OUTBOX_STORY_TOPIC } from './story.repository.js';
 
@@ -43,7 +44,11 @@ interface ItemRow {
 const SELECT = 'SELECT i.*, s.name AS outlet, s.kind AS kind FROM items i JOIN sources s ON s.id = i.source_id';
 
 export class ItemRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: PreparedStatements;
+
+  constructor(private readonly db: Db) {
+    this.sql = new PreparedStatements(db);
+  }
 
   /**
    * Stores an item unless the source already has it, and queues it for indexing, in one transaction: a
@@ -55,8 +60,8 @@ export class ItemRepository {
       const same = this.findExisting(item);
       if (same) return { status: 'duplicate', ...same };
       const sortAt = item.publishedAt && item.publishedAt <= item.fetchedAt ? item.publishedAt : item.fetchedAt;
-      const r = this.db
-        .prepare(
+      const r = this.sql
+        .write(
           `INSERT INTO items (source_id, guid, url, title, summary, content_text, content_html, author, published_at, fetched_at, sort_at,
              language, entities_json, denial, mentions_denial, content_hash, simhash, duplicate_of)
            VALUES (@sourceId, @guid, @url, @title, @summary, @contentText, @contentHtml, @author, @publishedAt, @fetchedAt, @sortAt,
@@ -84,7 +89,7 @@ export class ItemRepository {
         });
       const id = Number(r.lastInsertRowid);
       this.writeEntities(id, item.entities);
-      const enqueue = this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)');
+      const enqueue = this.sql.write('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)');
       enqueue.run(OUTBOX_INDEX_TOPIC, id, item.fetchedAt, item.fetchedAt);
       // Alert matching is queued with the item: a crash after the commit still gets it matched.
       enqueue.run(OUTBOX_MATCH_TOPIC, id, item.fetchedAt, item.fetchedAt);
@@ -95,35 +100,49 @@ export class ItemRepository {
   }
 
   private findExisting(item: NewItem): { existingId: number; reason: 'guid' | 'url' | 'content' } | null {
-    const byGuid = this.db.prepare('SELECT id FROM items WHERE source_id = ? AND guid = ?').pluck().get(item.sourceId, item.guid) as number | undefined;
+    const byGuid = this.sql.column('SELECT id FROM items WHERE source_id = ? AND guid = ?').get(item.sourceId, item.guid) as number | undefined;
     if (byGuid !== undefined) return { existingId: byGuid, reason: 'guid' };
     if (item.url) {
-      const byUrl = this.db.prepare('SELECT id FROM items WHERE url = ? AND source_id = ?').pluck().get(item.url, item.sourceId) as number | undefined;
+      const byUrl = this.sql.column('SELECT id FROM items WHERE url = ? AND source_id = ?').get(item.url, item.sourceId) as number | undefined;
       if (byUrl !== undefined) return { existingId: byUrl, reason: 'url' };
     }
-    const byHash = this.db.prepare('SELECT id FROM items WHERE content_hash = ? AND source_id = ?').pluck().get(item.contentHash, item.sourceId) as number | undefined;
+    const byHash = this.sql.column('SELECT id FROM items WHERE content_hash = ? AND source_id = ?').get(item.contentHash, item.sourceId) as number | undefined;
     if (byHash !== undefined) return { existingId: byHash, reason: 'content' };
     return null;
   }
 
+  /**
+   * The guids among `guids` that the source already holds: a re-poll's entries are mostly known, and
+   * recognising them before enrichment spares the costly part of ingest (insertIfNew still checks).
+   */
+  knownGuids(sourceId: number, guids: string[]): Set<string> {
+    if (guids.length === 0) return new Set();
+    const rows = this.sql.column('SELECT guid FROM items WHERE source_id = ? AND guid IN (SELECT value FROM json_each(?))').all(sourceId, JSON.stringify(guids)) as string[];
+    return new Set(rows);
+  }
+
+  /** Runs `fn` in one transaction (nested calls become savepoints): a poll stores its new items together. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   /** The earliest item in another source with the same canonical URL or the same text: a syndicated copy's original. */
   findOriginal(item: Pick<NewItem, 'url' | 'contentHash' | 'sourceId'>): number | null {
-    const id = this.db
-      .prepare('SELECT id FROM items WHERE source_id <> @sourceId AND (content_hash = @hash OR (@url IS NOT NULL AND url = @url)) ORDER BY id LIMIT 1')
-      .pluck()
+    const id = this.sql
+      .column('SELECT id FROM items WHERE source_id <> @sourceId AND (content_hash = @hash OR (@url IS NOT NULL AND url = @url)) ORDER BY id LIMIT 1')
       .get({ sourceId: item.sourceId, hash: item.contentHash, url: item.url }) as number | undefined;
     return id ?? null;
   }
 
   get(id: number): Item {
-    const row = this.db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as ItemRow | undefined;
+    const row = this.sql.rows(`${SELECT} WHERE i.id = ?`).get(id) as ItemRow | undefined;
     if (!row) throw new DomainError('NOT_FOUND', `item ${id} does not exist`, { field: 'id' });
     return toItem(row);
   }
 
   getMany(ids: number[]): Item[] {
     if (ids.length === 0) return [];
-    const rows = this.db.prepare(`${SELECT} WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ItemRow[];
+    const rows = this.sql.rows(`${SELECT} WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ItemRow[];
     const byId = new Map(rows.map((r) => [r.id, toItem(r)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
@@ -164,7 +183,7 @@ export class ItemRepository {
   }
 
   private writeEntities(id: number, entities: EntityRef[]): void {
-    const stmt = this.db.prepare('INSERT OR IGNORE INTO item_entities (item_id, qid) VALUES (?, ?)');
+    const stmt = this.sql.write('INSERT OR IGNORE INTO item_entities (item_id, qid) VALUES (?, ?)');
     for (const e of entities) stmt.run(id, e.qid);
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { PreparedStatements } from './prepared-statements.js';
 
 /** Outbox topic: the item `ref_id` must be (re)written to the search index. */
 export const OUTBOX_INDEX_TOPIC = 'index';
@@ -20,10 +21,14 @@ export interface OutboxEntry {
  * idempotent (an upsert by item id).
  */
 export class OutboxRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: PreparedStatements;
+
+  constructor(private readonly db: Db) {
+    this.sql = new PreparedStatements(db);
+  }
 
   enqueue(topic: string, refIds: number[], now = new Date()): void {
-    const stmt = this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)');
+    const stmt = this.sql.write('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)');
     this.db.transaction(() => {
       for (const id of refIds) stmt.run(topic, id, now.toISOString(), now.toISOString());
     })();
@@ -31,8 +36,8 @@ export class OutboxRepository {
 
   /** Entries due now, oldest first. */
   due(topics: string[], limit: number, now = new Date()): OutboxEntry[] {
-    return this.db
-      .prepare(
+    return this.sql
+      .rows(
         `SELECT id, topic, ref_id AS refId, attempts FROM outbox
          WHERE topic IN (SELECT value FROM json_each(?)) AND available_at <= ? ORDER BY id LIMIT ?`,
       )
@@ -40,12 +45,12 @@ export class OutboxRepository {
   }
 
   ack(ids: number[]): void {
-    if (ids.length) this.db.prepare('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+    if (ids.length) this.sql.write('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
   }
 
   /** Puts entries back for a later attempt, with exponential backoff capped at 10 minutes. */
   retryLater(ids: number[], error: string, now = new Date()): void {
-    const stmt = this.db.prepare(
+    const stmt = this.sql.write(
       `UPDATE outbox SET attempts = attempts + 1, last_error = ?,
          available_at = strftime('%Y-%m-%dT%H:%M:%fZ', ?, '+' || min(600, 1 << min(attempts, 10)) || ' seconds')
        WHERE id = ?`,
@@ -56,8 +61,8 @@ export class OutboxRepository {
   }
 
   pending(topics?: string[]): number {
-    if (!topics) return this.db.prepare('SELECT COUNT(*) FROM outbox').pluck().get() as number;
-    return this.db.prepare('SELECT COUNT(*) FROM outbox WHERE topic IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify(topics)) as number;
+    if (!topics) return this.sql.column('SELECT COUNT(*) FROM outbox').get() as number;
+    return this.sql.column('SELECT COUNT(*) FROM outbox WHERE topic IN (SELECT value FROM json_each(?))').get(JSON.stringify(topics)) as number;
   }
 
   lastError(topics: string[]): string | null {

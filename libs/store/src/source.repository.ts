@@ -1,6 +1,7 @@
 import type { CreateSource, HtmlSelectors, PollLogEntry, PollResult, Source, SourceStatus, UpdateSource } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import type { Db } from './database.js';
+import { PreparedStatements } from './prepared-statements.js';
 import { OUTBOX_UNINDEX_TOPIC } from './outbox.repository.js';
 
 interface SourceRow {
@@ -41,14 +42,18 @@ const SILENT_AFTER_GAPS = 3;
 const SELECT = `SELECT s.*, (SELECT COUNT(*) FROM items i WHERE i.source_id = s.id) AS item_count FROM sources s`;
 
 export class SourceRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: PreparedStatements;
+
+  constructor(private readonly db: Db) {
+    this.sql = new PreparedStatements(db);
+  }
 
   list(): SourceWithValidators[] {
     return (this.db.prepare(`${SELECT} ORDER BY s.name COLLATE NOCASE`).all() as SourceRow[]).map(toSource);
   }
 
   get(id: number): SourceWithValidators {
-    const row = this.db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as SourceRow | undefined;
+    const row = this.sql.rows(`${SELECT} WHERE s.id = ?`).get(id) as SourceRow | undefined;
     if (!row) throw new DomainError('NOT_FOUND', `source ${id} does not exist`, { field: 'id' });
     return toSource(row);
   }
@@ -158,14 +163,14 @@ export class SourceRepository {
   ): void {
     const status: PollLogEntry['status'] = result.error ? 'error' : result.unchanged ? 'unchanged' : 'ok';
     this.db.transaction(() => {
-      this.db
-        .prepare(
+      this.sql
+        .write(
           `INSERT INTO poll_log (source_id, started_at, status, http_status, duration_ms, fetched, new_items, duplicates, errors, error)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(sourceId, result.startedAt.toISOString(), status, result.httpStatus, Math.round(result.durationMs), result.fetched, result.new, result.duplicates, result.errors, result.error);
-      this.db
-        .prepare(
+      this.sql
+        .write(
           `UPDATE sources SET last_polled_at = @at, last_status = @status, last_error = @error,
              consecutive_failures = CASE WHEN @failed THEN consecutive_failures + 1 ELSE 0 END,
              next_poll_at = @next,
@@ -252,7 +257,7 @@ export class SourceRepository {
 
   /** Median gap between the publication times of the source's last 20 items. */
   private refreshUsualGap(sourceId: number): void {
-    const times = (this.db.prepare('SELECT sort_at FROM items WHERE source_id = ? ORDER BY sort_at DESC LIMIT 20').pluck().all(sourceId) as string[]).map((t) =>
+    const times = (this.sql.column('SELECT sort_at FROM items WHERE source_id = ? ORDER BY sort_at DESC LIMIT 20').all(sourceId) as string[]).map((t) =>
       Date.parse(t),
     );
     const gaps = times
@@ -261,7 +266,7 @@ export class SourceRepository {
       .filter((g) => g > 0)
       .sort((a, b) => a - b);
     const median = gaps.length >= 3 ? gaps[Math.floor(gaps.length / 2)] : undefined;
-    this.db.prepare('UPDATE sources SET usual_gap_seconds = ? WHERE id = ?').run(median === undefined ? null : Math.round(median), sourceId);
+    this.sql.write('UPDATE sources SET usual_gap_seconds = ? WHERE id = ?').run(median === undefined ? null : Math.round(median), sourceId);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { EntityRef, SourceKind, StoryItemRef, StoryOverview } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import type { Db } from './database.js';
+import { PreparedStatements } from './prepared-statements.js';
 import { OUTBOX_INDEX_TOPIC } from './outbox.repository.js';
 
 /** Outbox topic: the new item `ref_id` must be placed in a story (libs/pipeline StoryAssigner). */
@@ -74,9 +75,23 @@ const ITEM_REF = `SELECT i.id, i.title, i.url, s.name AS outlet, i.source_id, s.
 
 const json = (v: unknown): string => JSON.stringify(v);
 
+/** Items whose terms are kept in memory (tens of terms each): the neighbour windows of a busy server's last days. */
+const TERM_CACHE_ITEMS = 50_000;
+
 /** Stories, denial links and the clustering state (analysed terms per item, term frequencies). */
 export class StoryRepository {
-  constructor(private readonly db: Db) {}
+  private readonly sql: PreparedStatements;
+  /**
+   * The analysed terms of items, by id, as last read from item_terms: every neighbour query reads the
+   * terms of up to hundreds of items, the same ones item after item. Only `writeTerms` changes a row
+   * (it drops the entry, so a rolled-back write is read again), and a deleted item's id is never a
+   * neighbour again (the rows cascade away, and a reused id gets its terms written before its story).
+   */
+  private readonly termCache = new Map<number, string[]>();
+
+  constructor(private readonly db: Db) {
+    this.sql = new PreparedStatements(db);
+  }
 
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
@@ -92,11 +107,9 @@ export class StoryRepository {
 
   /** Counts one more document with these keys (each once). */
   addStats(keys: Iterable<string>): void {
-    const up = this.db.prepare('INSERT INTO term_stats (key, df) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1');
+    const up = this.sql.write('INSERT INTO term_stats (key, df) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1');
     for (const k of new Set(keys)) up.run(k);
-    this.db
-      .prepare(`INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`)
-      .run(STATS_DOCUMENTS);
+    this.sql.write(`INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run(STATS_DOCUMENTS);
   }
 
   /** Replaces the frequencies as a whole (re-clustering). */
@@ -108,15 +121,16 @@ export class StoryRepository {
   }
 
   writeTerms(itemId: number, terms: Iterable<string>): void {
-    this.db.prepare('DELETE FROM item_terms WHERE item_id = ?').run(itemId);
-    const ins = this.db.prepare('INSERT OR IGNORE INTO item_terms (term, item_id) VALUES (?, ?)');
+    this.termCache.delete(itemId);
+    this.sql.write('DELETE FROM item_terms WHERE item_id = ?').run(itemId);
+    const ins = this.sql.write('INSERT OR IGNORE INTO item_terms (term, item_id) VALUES (?, ?)');
     for (const t of new Set(terms)) ins.run(t, itemId);
   }
 
   /** One item for clustering, with its stored terms; null when it no longer exists. */
   item(id: number): (StoryItemRow & { title: string; summary: string | null; contentText: string | null }) | null {
-    const r = this.db
-      .prepare(
+    const r = this.sql
+      .rows(
         `SELECT i.id, i.story_id, i.source_id, s.name AS outlet, s.kind, i.language, i.sort_at, i.entities_json, i.denial, i.mentions_denial,
            i.title, i.summary, i.content_text
          FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`,
@@ -131,8 +145,8 @@ export class StoryRepository {
    * nearest in time first: the neighbours libs/enrich's assignStory compares an incoming item with.
    */
   neighbours(q: { id: number; at: string; from: string; to: string; entities: string[]; terms: string[]; limit: number }): StoryItemRow[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql
+      .rows(
         `WITH cand(id) AS (
            SELECT item_id FROM item_entities WHERE qid IN (SELECT value FROM json_each(@entities))
            UNION SELECT item_id FROM item_terms WHERE term IN (SELECT value FROM json_each(@terms)))
@@ -142,7 +156,10 @@ export class StoryRepository {
          ORDER BY abs(julianday(i.sort_at) - julianday(@at)), i.id DESC LIMIT @limit`,
       )
       .all({ id: q.id, at: q.at, from: q.from, to: q.to, entities: json(q.entities), terms: json(q.terms), limit: q.limit }) as CandidateRow[];
-    const terms = this.termsOf(rows.map((r) => r.id));
+    const terms = this.termsOf(
+      rows.map((r) => r.id),
+      true,
+    );
     return rows.map((r) => toCandidate(r, terms.get(r.id) ?? []));
   }
 
@@ -162,21 +179,41 @@ export class StoryRepository {
     }
   }
 
-  private termsOf(ids: number[]): Map<number, string[]> {
+  /** Terms by item id; `remember` keeps what was read for the next neighbour queries. */
+  private termsOf(ids: number[], remember = false): Map<number, string[]> {
     const out = new Map<number, string[]>();
-    if (ids.length === 0) return out;
-    const rows = this.db.prepare('SELECT item_id, term FROM item_terms WHERE item_id IN (SELECT value FROM json_each(?))').all(json(ids)) as { item_id: number; term: string }[];
-    for (const r of rows) {
-      const list = out.get(r.item_id);
-      if (list) list.push(r.term);
-      else out.set(r.item_id, [r.term]);
+    const missing: number[] = [];
+    for (const id of ids) {
+      const cached = this.termCache.get(id);
+      if (cached) out.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    const rows = this.sql.rows('SELECT item_id, term FROM item_terms WHERE item_id IN (SELECT value FROM json_each(?))').all(json(missing)) as {
+      item_id: number;
+      term: string;
+    }[];
+    const read = new Map<number, string[]>(missing.map((id) => [id, []]));
+    for (const r of rows) read.get(r.item_id)?.push(r.term);
+    for (const [id, terms] of read) {
+      out.set(id, terms);
+      if (remember) this.cacheTerms(id, terms);
     }
     return out;
   }
 
+  private cacheTerms(id: number, terms: string[]): void {
+    // Bounded: the oldest entries (first inserted) go first; the window of neighbours moves forward in time.
+    if (this.termCache.size >= TERM_CACHE_ITEMS) {
+      const oldest = this.termCache.keys().next();
+      if (!oldest.done) this.termCache.delete(oldest.value);
+    }
+    this.termCache.set(id, terms);
+  }
+
   /** Opens a story with its first item's headline and time. */
   createStory(title: string, at: string, now = new Date()): number {
-    const r = this.db.prepare('INSERT INTO stories (title, first_at, last_at, item_count, created_at) VALUES (?, ?, ?, 0, ?)').run(title, at, at, now.toISOString());
+    const r = this.sql.write('INSERT INTO stories (title, first_at, last_at, item_count, created_at) VALUES (?, ?, ?, 0, ?)').run(title, at, at, now.toISOString());
     return Number(r.lastInsertRowid);
   }
 
@@ -185,11 +222,9 @@ export class StoryRepository {
    * the story's times and count in step.
    */
   assign(itemId: number, storyId: number, at: string, now = new Date()): void {
-    this.db.prepare('UPDATE items SET story_id = ? WHERE id = ?').run(storyId, itemId);
-    this.db
-      .prepare('UPDATE stories SET first_at = min(first_at, @at), last_at = max(last_at, @at), item_count = item_count + 1 WHERE id = @id')
-      .run({ id: storyId, at });
-    this.db.prepare('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)').run(OUTBOX_INDEX_TOPIC, itemId, now.toISOString(), now.toISOString());
+    this.sql.write('UPDATE items SET story_id = ? WHERE id = ?').run(storyId, itemId);
+    this.sql.write('UPDATE stories SET first_at = min(first_at, @at), last_at = max(last_at, @at), item_count = item_count + 1 WHERE id = @id').run({ id: storyId, at });
+    this.sql.write('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)').run(OUTBOX_INDEX_TOPIC, itemId, now.toISOString(), now.toISOString());
   }
 
   maxStoryId(): number {

@@ -1,4 +1,4 @@
-import type { Item, ParsedEntry, PollResult } from '@parallax/domain';
+import type { Item, NormalisedItem, ParsedEntry, PollResult } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import type { Enricher } from '@parallax/enrich';
 import {
@@ -76,7 +76,7 @@ export class IngestCycle {
         validators = { etag: resource.etag, lastModified: resource.lastModified };
         const { entries, feedLanguage } = readEntries(source, resource);
         result.fetched = entries.length;
-        for (const entry of entries) this.ingestEntry(source, entry, feedLanguage, startedAt, result);
+        this.ingestEntries(source, entries, feedLanguage, startedAt, result);
       }
     } catch (err) {
       result.error = describe(err);
@@ -108,13 +108,49 @@ export class IngestCycle {
     return this.fetch(source.url, { etag: source.etag, lastModified: source.lastModified, allowPrivate: this.o.allowPrivate, accept });
   }
 
-  private ingestEntry(source: SourceWithValidators, entry: ParsedEntry, feedLanguage: string | null, fetchedAt: Date, result: PollResult): void {
-    try {
-      const normalised = normaliseEntry(entry, { feedUrl: source.url, fetchedAt: fetchedAt.toISOString() });
-      if (!normalised) {
-        result.errors++;
-        return;
+  /**
+   * Stores a poll's new entries in one transaction (each item still with its outbox rows, so a crash
+   * keeps all of them or none), and only then tells the listeners. Entries whose guid the source already
+   * holds are counted as duplicates before any hashing or enrichment: on a re-poll that is most of them.
+   */
+  private ingestEntries(source: SourceWithValidators, entries: ParsedEntry[], feedLanguage: string | null, fetchedAt: Date, result: PollResult): void {
+    const normalised: { entry: ParsedEntry; item: NormalisedItem | null }[] = [];
+    for (const entry of entries) {
+      try {
+        normalised.push({ entry, item: normaliseEntry(entry, { feedUrl: source.url, fetchedAt: fetchedAt.toISOString() }) });
+      } catch (err) {
+        this.skipped(source, entry, err, result);
       }
+    }
+    const known = this.o.store.items.knownGuids(
+      source.id,
+      normalised.flatMap((n) => (n.item ? [n.item.guid] : [])),
+    );
+    const stored: Item[] = [];
+    this.o.store.items.transaction(() => {
+      for (const { entry, item } of normalised) {
+        if (!item) {
+          result.errors++;
+        } else if (known.has(item.guid)) {
+          result.duplicates++;
+        } else {
+          const added = this.ingestEntry(source, entry, item, feedLanguage, fetchedAt, result);
+          if (added) stored.push(added);
+        }
+      }
+    });
+    for (const item of stored) this.o.events.emit('item', item);
+  }
+
+  private ingestEntry(
+    source: SourceWithValidators,
+    entry: ParsedEntry,
+    normalised: NormalisedItem,
+    feedLanguage: string | null,
+    fetchedAt: Date,
+    result: PollResult,
+  ): Item | null {
+    try {
       const text = [normalised.title, normalised.summary, normalised.contentText].filter(Boolean).join('\n');
       const hash = contentHash(text);
       // Syndicated copies share the body but get their own headline and standfirst: fingerprint the body.
@@ -131,16 +167,21 @@ export class IngestCycle {
       const outcome = this.o.store.items.insertIfNew({ ...candidate, duplicateOf: this.findOriginal({ ...candidate, textLength: body.length }) });
       if (outcome.status === 'duplicate') {
         result.duplicates++;
-        return;
+        return null;
       }
       result.new++;
       const item: Item = this.o.store.items.get(outcome.id);
       if (item.duplicateOf === null && body.length >= MIN_NEAR_DUPLICATE_TEXT) this.rememberSimhash(item.id, source.id, simhash);
-      this.o.events.emit('item', item);
+      return item;
     } catch (err) {
-      result.errors++;
-      this.o.logger.warn({ sourceId: source.id, guid: entry.guid, link: entry.link, err: describe(err) }, 'entry skipped');
+      this.skipped(source, entry, err, result);
+      return null;
     }
+  }
+
+  private skipped(source: SourceWithValidators, entry: ParsedEntry, err: unknown, result: PollResult): void {
+    result.errors++;
+    this.o.logger.warn({ sourceId: source.id, guid: entry.guid, link: entry.link, err: describe(err) }, 'entry skipped');
   }
 
   /** A syndicated copy: the same URL or text in another source, or a near-identical text (SimHash). */

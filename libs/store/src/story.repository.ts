@@ -107,8 +107,11 @@ export class StoryRepository {
 
   /** Counts one more document with these keys (each once). */
   addStats(keys: Iterable<string>): void {
-    const up = this.sql.write('INSERT INTO term_stats (key, df) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = df + 1');
-    for (const k of new Set(keys)) up.run(k);
+    // One statement for all keys (json_each) instead of one call per key; `WHERE true` lets SQLite parse
+    // the upsert after a SELECT (its documented parsing ambiguity).
+    this.sql
+      .write('INSERT INTO term_stats (key, df) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (key) DO UPDATE SET df = df + 1')
+      .run(json([...new Set(keys)]));
     this.sql.write(`INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run(STATS_DOCUMENTS);
   }
 
@@ -123,8 +126,7 @@ export class StoryRepository {
   writeTerms(itemId: number, terms: Iterable<string>): void {
     this.termCache.delete(itemId);
     this.sql.write('DELETE FROM item_terms WHERE item_id = ?').run(itemId);
-    const ins = this.sql.write('INSERT OR IGNORE INTO item_terms (term, item_id) VALUES (?, ?)');
-    for (const t of new Set(terms)) ins.run(t, itemId);
+    this.sql.write('INSERT OR IGNORE INTO item_terms (term, item_id) SELECT value, ? FROM json_each(?)').run(itemId, json([...new Set(terms)]));
   }
 
   /** One item for clustering, with its stored terms; null when it no longer exists. */

@@ -1,7 +1,8 @@
-import { DomainError, type FacetBucket, type SearchDocument, type SearchHit, type SearchRequest, type SearchResponse } from '@parallax/domain';
-import { bindQuery, highlightSnippet, outletKey, parseQuery, plainSnippet, type BoundQuery, type EntityResolver } from '@parallax/query';
+import { DomainError, type FacetBucket, type SearchDocument, type SearchRequest, type SearchResponse } from '@parallax/domain';
+import { bindQuery, outletKey, parseQuery, type BoundQuery, type EntityResolver } from '@parallax/query';
 import { Meilisearch, MeilisearchApiError, type Index, type IndexSwap, type MultiSearchQuery } from 'meilisearch';
 import { bucketKey, bucketSizeFor, fillHistogram, type BucketSize } from '../date-histogram.js';
+import { toSearchHit } from '../search-hit.js';
 import type { RebuildProgress, SearchIndex } from '../search-index.port.js';
 import { checkSearchRequest, type TimeRange } from '../search-request.js';
 import { ENTITY_FACET_SEPARATOR, fromMeiliDocument, HIT_ATTRIBUTES, toMeiliDocument, type MeiliDocument, type StoredHit } from './meili-document.js';
@@ -204,7 +205,7 @@ export class MeiliSearchIndex implements SearchIndex {
     });
     const kinds = r.facetDistribution?.['kind'] ?? {};
     const total = Object.values(kinds).reduce((s, n) => s + n, 0);
-    const hits = r.hits.map((h) => toHit(fromMeiliDocument(h), bound));
+    const hits = r.hits.map((h) => toSearchHit(fromMeiliDocument(h), bound));
     if (!withFacets || total === 0) return { total, hits, facets: emptyFacets(), histogram: [] };
     const dist = r.facetDistribution ?? {};
     const facets = this.facetsFrom(dist['entityFacet'] ?? {}, dist['outlet'] ?? {}, dist['language'] ?? {}, kinds);
@@ -224,7 +225,7 @@ export class MeiliSearchIndex implements SearchIndex {
     const queries = alternatives.map((a) => this.query(a));
     const ranked = req.sort === 'relevance' && alternatives.some((a) => a.ranked);
     const page = req.limit === 0 ? [] : ranked ? await this.federatedPage(queries, req) : await this.newestPage(queries, req);
-    const hits = page.map((h) => toHit(fromMeiliDocument(h), bound));
+    const hits = page.map((h) => toSearchHit(fromMeiliDocument(h), bound));
     const sample = await this.client().multiSearch<{ federation: { offset: number; limit: number }; queries: MultiSearchQuery[] }, SampleRow>({
       federation: { offset: 0, limit: this.facetSampleLimit },
       queries: queries.map((q) => ({ ...q, attributesToRetrieve: SAMPLE_ATTRIBUTES })),
@@ -474,26 +475,3 @@ function emptyResponse(): SearchResponse {
   return { total: 0, hits: [], facets: emptyFacets(), histogram: [] };
 }
 
-/** The same hit shape and snippet as the embedded engine: the shared highlighter on the stored text. */
-function toHit(doc: SearchDocument, bound: BoundQuery): SearchHit {
-  const snippet =
-    (doc.summary && highlightSnippet(doc.summary, bound)) ||
-    (doc.content && highlightSnippet(doc.content, bound)) ||
-    plainSnippet(doc.summary ?? doc.content ?? doc.title);
-  return {
-    id: doc.id,
-    title: doc.title,
-    url: doc.url,
-    outlet: doc.outlet,
-    sourceId: doc.sourceId,
-    kind: doc.kind,
-    language: doc.language,
-    publishedAt: doc.publishedAt,
-    entities: doc.entities,
-    denial: doc.denial,
-    mentionsDenial: doc.mentionsDenial,
-    storyId: doc.storyId,
-    duplicateOf: doc.duplicateOf,
-    snippet,
-  };
-}

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { DomainError, type FacetBucket, type SearchDocument, type SearchHit, type SearchRequest, type SearchResponse } from '@parallax/domain';
-import { analyseTerms, bindQuery, highlightSnippet, outletKey, parseQuery, plainSnippet, type BoundQuery, type EntityResolver } from '@parallax/query';
+import { analyseTerms, bindQuery, outletKey, parseQuery, type BoundQuery, type EntityResolver } from '@parallax/query';
 import { bucketKey, bucketSizeFor, fillHistogram } from '../date-histogram.js';
+import { toSearchHit } from '../search-hit.js';
 import type { SearchIndex } from '../search-index.port.js';
 import { checkSearchRequest, normalisePublishedAt, type TimeRange } from '../search-request.js';
 import { ALL_DOCS_TOKEN, compileMatch, metaToken } from './fts-match-compiler.js';
@@ -462,7 +463,7 @@ export class SqliteFtsIndex implements SearchIndex {
     const byId = new Map(rows.map((r) => [r.id, JSON.parse(r.doc) as SearchDocument]));
     return ids.flatMap((id) => {
       const doc = byId.get(id);
-      return doc ? [toHit(doc, bound)] : [];
+      return doc ? [toSearchHit(doc, bound)] : [];
     });
   }
 
@@ -546,25 +547,3 @@ function primaryLanguage(tag: string): string {
   return (tag.split(/[-_]/)[0] ?? '').toLowerCase() || 'und';
 }
 
-function toHit(doc: SearchDocument, bound: BoundQuery): SearchHit {
-  const snippet =
-    (doc.summary && highlightSnippet(doc.summary, bound)) ||
-    (doc.content && highlightSnippet(doc.content, bound)) ||
-    plainSnippet(doc.summary ?? doc.content ?? doc.title);
-  return {
-    id: doc.id,
-    title: doc.title,
-    url: doc.url,
-    outlet: doc.outlet,
-    sourceId: doc.sourceId,
-    kind: doc.kind,
-    language: doc.language,
-    publishedAt: doc.publishedAt,
-    entities: doc.entities,
-    denial: doc.denial,
-    mentionsDenial: doc.mentionsDenial,
-    storyId: doc.storyId,
-    duplicateOf: doc.duplicateOf,
-    snippet,
-  };
-}

@@ -58,6 +58,38 @@ describe('SqliteFtsIndex', () => {
     await index.close();
   });
 
+  it('re-upserts a document whose text is unchanged with its new story, and rewrites one whose text changed', async () => {
+    const index = new SqliteFtsIndex({ path: ':memory:' });
+    const doc: SearchDocument = {
+      id: 7,
+      sourceId: 1,
+      title: 'Harbour strike enters third week',
+      summary: 'Dockers demand pay rise',
+      content: null,
+      url: 'https://news.example/strike',
+      outlet: 'Example News',
+      kind: 'media',
+      language: 'en',
+      publishedAt: '2024-03-01T08:00:00.000Z',
+      entities: [{ qid: 'Q148', name: 'China' }],
+      denial: false,
+      mentionsDenial: false,
+      storyId: null,
+      duplicateOf: null,
+    };
+    const find = async (q: string) => (await index.search({ q, sort: 'newest', limit: 5, offset: 0 })).hits;
+    await index.upsert([doc]);
+    await index.upsert([{ ...doc, storyId: 42, duplicateOf: 3 }]);
+    expect((await find('dockers')).map((h) => [h.id, h.storyId, h.duplicateOf])).toEqual([[7, 42, 3]]);
+    expect((await find('entity:Q148')).map((h) => h.id)).toEqual([7]);
+    await index.upsert([{ ...doc, storyId: 42, title: 'Harbour strike ends', summary: 'Dockers accept offer', entities: [] }]);
+    expect(await find('demand')).toEqual([]);
+    expect(await find('entity:Q148')).toEqual([]);
+    expect((await find('offer')).map((h) => [h.id, h.storyId, h.title])).toEqual([[7, 42, 'Harbour strike ends']]);
+    expect(await index.count()).toBe(1);
+    await index.close();
+  });
+
   it('samples facets above its limit but still counts the total exactly', async () => {
     const index = new SqliteFtsIndex({ path: ':memory:', facetSampleLimit: 5 });
     await index.upsert([...CORPUS]);

@@ -114,14 +114,24 @@ export class SqliteFtsIndex implements SearchIndex {
     const putEntity = this.db.prepare('INSERT OR IGNORE INTO search_doc_entity (qid, doc_id, name, published_at) VALUES (?, ?, ?, ?)');
     const nameEntity = this.db.prepare('INSERT INTO search_entity (qid, name) VALUES (?, ?) ON CONFLICT (qid) DO UPDATE SET name = excluded.name');
     const putFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, meta) VALUES (?, ?, ?, ?)');
+    const storedDoc = this.db.prepare('SELECT doc FROM search_doc_source WHERE id = ?').pluck();
     this.db.transaction(() => {
       for (const { doc, publishedAt } of rows) {
+        const source = JSON.stringify({ ...doc, publishedAt });
+        const stored = storedDoc.get(doc.id) as string | undefined;
+        if (stored !== undefined && sameIndexedFields(JSON.parse(stored) as SearchDocument, doc, publishedAt)) {
+          // Only what is shown changed (an item placed in a story is re-queued for its storyId): the
+          // analysed text, filter rows and entity rows are already right, so only the document is rewritten.
+          if (stored !== source) putSource.run(doc.id, source);
+          for (const e of doc.entities) nameEntity.run(e.qid.toUpperCase(), e.name);
+          continue;
+        }
         const language = primaryLanguage(doc.language);
         deleteFts.run(doc.id);
         deleteEntities.run(doc.id);
         const qids = [...new Set(doc.entities.map((e) => e.qid.toUpperCase()))];
         putDoc.run(doc.id, publishedAt, doc.outlet, outletKey(doc.outlet), language, doc.kind, doc.sourceId, qids.join(' '));
-        putSource.run(doc.id, JSON.stringify({ ...doc, publishedAt }));
+        putSource.run(doc.id, source);
         for (const e of doc.entities) {
           putEntity.run(e.qid.toUpperCase(), doc.id, e.name, publishedAt);
           nameEntity.run(e.qid.toUpperCase(), e.name);
@@ -547,3 +557,22 @@ function primaryLanguage(tag: string): string {
   return (tag.split(/[-_]/)[0] ?? '').toLowerCase() || 'und';
 }
 
+/**
+ * Whether a stored document and a new version of it agree on everything the text index, the filter rows
+ * and the entity rows are made of; the rest (story, duplicate, stance flags, URL) is read from the
+ * stored document only.
+ */
+function sameIndexedFields(stored: SearchDocument, doc: SearchDocument, publishedAt: string): boolean {
+  return (
+    stored.publishedAt === publishedAt &&
+    stored.title === doc.title &&
+    stored.summary === doc.summary &&
+    stored.content === doc.content &&
+    stored.outlet === doc.outlet &&
+    stored.language === doc.language &&
+    stored.kind === doc.kind &&
+    stored.sourceId === doc.sourceId &&
+    stored.entities.length === doc.entities.length &&
+    stored.entities.every((e, i) => e.qid === doc.entities[i]?.qid && e.name === doc.entities[i]?.name)
+  );
+}

@@ -74,7 +74,9 @@ results.summary = summary(results);
 const day = results.date.slice(0, 10);
 const dir = path.join(root, 'bench/results');
 fs.mkdirSync(dir, { recursive: true });
-const base = path.join(dir, quick ? `${day}-quick` : day);
+// A partial run (--only) never overwrites the day's full results.
+const suffix = [quick ? 'quick' : null, only ? [...only].sort().join('-') : null].filter(Boolean).join('-');
+const base = path.join(dir, suffix ? `${day}-${suffix}` : day);
 fs.writeFileSync(`${base}.json`, JSON.stringify(results, null, 2) + '\n');
 fs.writeFileSync(`${base}.md`, markdown(results));
 log(`wrote ${path.relative(root, base)}.json and .md`);

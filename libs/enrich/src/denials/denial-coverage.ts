@@ -1,4 +1,4 @@
-import { DomainError, type SourceKind } from '@parallax/domain';
+import { DomainError, type DenialCoverageView, type DenialOutletCoverage, type SourceKind } from '@parallax/domain';
 import { type BucketSize, bucketLabel, bucketStart, bucketStarts, chooseBucketSize } from '../narratives/time-buckets.js';
 
 /** One item of a story, as coverage analysis needs it. */
@@ -15,60 +15,12 @@ export interface CoverageItem {
   kind: SourceKind;
 }
 
-export interface OutletCoverage {
-  outlet: string;
-  /**
-   * An official outlet that issued a denial in the story (this one or its own): it neither carries the
-   * claim nor can fail to carry the denial, so it is left out of the claim, silent and after-denial counts.
-   */
-  issuer: boolean;
-  sourceIds: number[];
-  items: number;
-  /** Items that carry the claim: neither a denial nor mentioning one, nor from an issuer. */
-  claimItems: number;
-  firstClaimAt: string | null;
-  /** Official denials and items reporting the denial. */
-  denialItems: number;
-  firstDenialAt: string | null;
-  itemsAfterDenial: number;
-  itemsAfterDenialMentioning: number;
-}
-
-export interface CoverageBucket {
-  /** ISO 8601 UTC start of the bucket. */
-  at: string;
-  claim: number;
-  /** Items reporting the denial, official denials included. */
-  denial: number;
-}
-
-export interface DenialCoverage {
-  denialId: number;
-  denialOutlet: string;
-  /** When the first item carrying the claim appeared; null when the story has none. */
-  firstReportedAt: string | null;
-  firstReportedBy: string[];
-  /** The denial's own date. */
-  denialPublishedAt: string;
-  /**
-   * When the denial became known: the earlier of the denial's date and the first item reporting it,
-   * since a statement page dated to the day can trail the agencies quoting the spokesperson.
-   */
-  deniedAt: string;
-  /** Hours from the first report to `deniedAt`; null without a first report. */
-  hoursToDenial: number | null;
-  /** Outlets that carried the claim, in order of their first claim item. */
-  claimOutlets: string[];
-  /** Outlets that carried the denial (official denials or items mentioning it), in order of first. */
-  denialOutlets: string[];
-  /** Outlets that published after the denial and never mentioned it in those items; issuers never. */
-  silentAfterDenial: string[];
-  /** Items after the denial other than the issuers', and how many of them mention it. */
-  afterDenial: { items: number; mentioning: number; share: number | null };
-  outlets: OutletCoverage[];
-  bucket: BucketSize;
-  timeline: CoverageBucket[];
-}
+/**
+ * The shapes are the API's (`libs/domain/src/story.ts`): the coverage is computed here and served as is.
+ */
+export type OutletCoverage = DenialOutletCoverage;
+export type CoverageBucket = DenialCoverageView['timeline'][number];
+export type DenialCoverage = DenialCoverageView;
 
 export interface DenialCoverageOptions {
   /** Timeline buckets; by default hours for up to three days, days beyond. */

@@ -248,7 +248,8 @@ export class SourceRepository {
     const from = new Date(now.getTime() - (days - 1) * 86_400_000);
     const dates = Array.from({ length: days }, (_, i) => new Date(from.getTime() + i * 86_400_000).toISOString().slice(0, 10));
     const rows = this.db
-      .prepare(`SELECT source_id AS s, substr(fetched_at, 1, 10) AS d, COUNT(*) AS n FROM items WHERE fetched_at >= ? GROUP BY source_id, d`)
+      // Grouped by day first, so SQLite answers from the covering index on (fetched_at, source_id).
+      .prepare(`SELECT source_id AS s, substr(fetched_at, 1, 10) AS d, COUNT(*) AS n FROM items WHERE fetched_at >= ? GROUP BY d, source_id`)
       .all(from.toISOString().slice(0, 10)) as { s: number; d: string; n: number }[];
     const counts = new Map<string, number>(rows.map((r) => [`${r.s}:${r.d}`, r.n]));
     const ids = this.db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[];

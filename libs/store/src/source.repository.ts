@@ -64,38 +64,21 @@ export class SourceRepository {
   }
 
   create(input: CreateSource & { demo?: boolean }, now = new Date()): SourceWithValidators {
-    if (input.type === 'html' && !input.selectors) {
-      throw new DomainError('VALIDATION', 'an html source needs selectors (at least list and link)', { field: 'selectors' });
-    }
+    requireSelectors(input);
     if (this.findByUrl(input.url)) throw new DomainError('CONFLICT', `a source with this URL already exists`, { field: 'url' });
     const r = this.db
       .prepare(
         `INSERT INTO sources (name, url, kind, type, language, country, poll_interval_seconds, enabled, selectors_json, tags_json, demo, created_at, next_poll_at)
          VALUES (@name, @url, @kind, @type, @language, @country, @poll, @enabled, @selectors, @tags, @demo, @now, @now)`,
       )
-      .run({
-        name: input.name,
-        url: input.url,
-        kind: input.kind,
-        type: input.type,
-        language: input.language ?? null,
-        country: input.country?.toUpperCase() ?? null,
-        poll: input.pollIntervalSeconds,
-        enabled: input.enabled ? 1 : 0,
-        selectors: input.selectors ? JSON.stringify(input.selectors) : null,
-        tags: JSON.stringify(input.tags ?? []),
-        demo: input.demo ? 1 : 0,
-        now: now.toISOString(),
-      });
+      .run({ ...settingsRow(input), demo: input.demo ? 1 : 0, now: now.toISOString() });
     return this.get(Number(r.lastInsertRowid));
   }
 
   update(id: number, patch: UpdateSource): SourceWithValidators {
     const current = this.get(id);
     const next = { ...current, ...stripUndefined(patch) };
-    if (next.type === 'html' && !next.selectors) {
-      throw new DomainError('VALIDATION', 'an html source needs selectors (at least list and link)', { field: 'selectors' });
-    }
+    requireSelectors(next);
     if (patch.url && patch.url !== current.url && this.findByUrl(patch.url)) {
       throw new DomainError('CONFLICT', 'a source with this URL already exists', { field: 'url' });
     }
@@ -109,19 +92,7 @@ export class SourceRepository {
            last_status = CASE WHEN @enabled = 0 THEN 'paused' WHEN last_status = 'paused' THEN 'new' ELSE last_status END
          WHERE id=@id`,
       )
-      .run({
-        id,
-        name: next.name,
-        url: next.url,
-        kind: next.kind,
-        type: next.type,
-        language: next.language ?? null,
-        country: next.country?.toUpperCase() ?? null,
-        poll: next.pollIntervalSeconds,
-        enabled: next.enabled ? 1 : 0,
-        selectors: next.selectors ? JSON.stringify(next.selectors) : null,
-        tags: JSON.stringify(next.tags ?? []),
-      });
+      .run({ ...settingsRow(next), id });
     return this.get(id);
   }
 
@@ -269,6 +240,29 @@ export class SourceRepository {
     const median = gaps.length >= 3 ? gaps[Math.floor(gaps.length / 2)] : undefined;
     this.sql.write('UPDATE sources SET usual_gap_seconds = ? WHERE id = ?').run(median === undefined ? null : Math.round(median), sourceId);
   }
+}
+
+/** An html source is read through its selectors: without them there is nothing to read. */
+function requireSelectors(s: Pick<CreateSource, 'type' | 'selectors'>): void {
+  if (s.type === 'html' && !s.selectors) {
+    throw new DomainError('VALIDATION', 'an html source needs selectors (at least list and link)', { field: 'selectors' });
+  }
+}
+
+/** The analyst-set columns of a source, as bound parameters of its INSERT and UPDATE. */
+function settingsRow(s: CreateSource) {
+  return {
+    name: s.name,
+    url: s.url,
+    kind: s.kind,
+    type: s.type,
+    language: s.language ?? null,
+    country: s.country?.toUpperCase() ?? null,
+    poll: s.pollIntervalSeconds,
+    enabled: s.enabled ? 1 : 0,
+    selectors: s.selectors ? JSON.stringify(s.selectors) : null,
+    tags: JSON.stringify(s.tags ?? []),
+  };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

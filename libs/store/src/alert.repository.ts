@@ -11,8 +11,8 @@ import type {
   SpikeRule,
 } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './database.js';
+import { PreparedStatements } from './prepared-statements.js';
 
 /** An alert as stored: the API adds its feed URL. */
 export interface AlertRecord {
@@ -108,9 +108,11 @@ const MATCH_SELECT = `SELECT m.item_id AS itemId, i.title, i.url, s.name AS outl
  * a delivery is marked delivered only after its receiver acknowledged it.
  */
 export class AlertRepository {
-  private hot: { insertMatch: Statement; ack: Statement; insertDelivery: Statement } | undefined;
+  private readonly sql: PreparedStatements;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.sql = new PreparedStatements(db);
+  }
 
   list(owner?: string): AlertRecord[] {
     const rows = (owner === undefined
@@ -163,9 +165,9 @@ export class AlertRepository {
   recordMatches(outboxIds: number[], matches: NewMatch[], deliveries: NewDelivery[], now = new Date()): void {
     const at = now.toISOString();
     this.db.transaction(() => {
-      for (const m of matches) this.statements.insertMatch.run(m.alertId, m.itemId, at, m.reason);
+      for (const m of matches) this.sql.write('INSERT OR IGNORE INTO alert_matches (alert_id, item_id, matched_at, reason) VALUES (?, ?, ?, ?)').run(m.alertId, m.itemId, at, m.reason);
       this.queue(deliveries, at);
-      for (const id of outboxIds) this.statements.ack.run(id);
+      for (const id of outboxIds) this.sql.write('DELETE FROM outbox WHERE id = ?').run(id);
     })();
   }
 
@@ -188,21 +190,11 @@ export class AlertRepository {
     })();
   }
 
-  /** The statements of the matching hot path, prepared once: matching runs them for every item. */
-  private get statements(): { insertMatch: Statement; ack: Statement; insertDelivery: Statement } {
-    this.hot ??= {
-      insertMatch: this.db.prepare('INSERT OR IGNORE INTO alert_matches (alert_id, item_id, matched_at, reason) VALUES (?, ?, ?, ?)'),
-      ack: this.db.prepare('DELETE FROM outbox WHERE id = ?'),
-      insertDelivery: this.db.prepare(
-        `INSERT OR IGNORE INTO alert_deliveries (key, alert_id, channel, kind, item_ids_json, payload_json, created_at, next_attempt_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-    };
-    return this.hot;
-  }
-
   private queue(deliveries: NewDelivery[], at: string): void {
-    const stmt = this.statements.insertDelivery;
+    const stmt = this.sql.write(
+      `INSERT OR IGNORE INTO alert_deliveries (key, alert_id, channel, kind, item_ids_json, payload_json, created_at, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     for (const d of deliveries) {
       stmt.run(d.key, d.alertId, d.channel, d.message.kind, JSON.stringify(d.message.matches.map((m) => m.itemId)), JSON.stringify(d.message), at, at);
     }

@@ -1,4 +1,4 @@
-import type { ParsedEntry } from '@parallax/domain';
+import type { ParsedEntry, ParsedFeed } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import { decodeDocument, parseFeed, scrapeStatementList, type FetchedResource } from '@parallax/ingest';
 import type { SourceWithValidators } from '@parallax/store';
@@ -10,10 +10,15 @@ export function readEntries(source: SourceWithValidators, resource: FetchedResou
     const { text } = decodeDocument(resource.body, resource.contentType, 'html');
     return { entries: scrapeStatementList(text, resource.finalUrl, source.selectors), feedLanguage: null };
   }
+  const feed = parseFeedResource(resource);
+  return { entries: feed.items, feedLanguage: feed.feed.language };
+}
+
+/** A fetched feed document, decoded (charset from header, BOM or prolog) and parsed: XML or JSON Feed. */
+export function parseFeedResource(resource: FetchedResource): ParsedFeed {
   const kind = looksLikeJson(resource) ? 'json' : 'xml';
   const { text } = decodeDocument(resource.body, resource.contentType, kind);
-  const feed = parseFeed(text, { baseUrl: resource.finalUrl });
-  return { entries: feed.items, feedLanguage: feed.feed.language };
+  return parseFeed(text, { baseUrl: resource.finalUrl });
 }
 
 function looksLikeJson(resource: FetchedResource): boolean {

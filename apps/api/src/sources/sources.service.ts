@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { type CreateSource, DomainError, HtmlSelectorsSchema, HttpUrlSchema, type ParsedEntry, type Source, type UpdateSource } from '@parallax/domain';
-import { decodeDocument, discoverFeeds, fetchResource, parseFeed, scrapeStatementList, toOpml } from '@parallax/ingest';
-import { importOpml, IndexFeeder, PipelineEvents, PollScheduler, removeDemoSources, type OpmlImportResult } from '@parallax/pipeline';
+import { decodeDocument, discoverFeeds, fetchResource, scrapeStatementList, toOpml } from '@parallax/ingest';
+import { importOpml, parseFeedResource, IndexFeeder, PipelineEvents, PollScheduler, removeDemoSources, type OpmlImportResult } from '@parallax/pipeline';
 import { Store, type SourceWithValidators } from '@parallax/store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { refusePrivateUrl } from '../core/private-address.policy.js';
@@ -100,8 +100,7 @@ export class SourcesService {
       if (!first) throw new DomainError('PARSE_FAILED', 'this page is HTML and announces no feed (<link rel="alternate">); add it as an html source with selectors', { field: 'url' });
       resource = await fetchResource(first.url, opts);
     }
-    const kind = /json/i.test(resource.contentType ?? '') || resource.body.subarray(0, 64).toString('utf8').trimStart().startsWith('{') ? 'json' : 'xml';
-    const feed = parseFeed(decodeDocument(resource.body, resource.contentType, kind).text, { baseUrl: resource.finalUrl });
+    const feed = parseFeedResource(resource);
     return { feedUrl: resource.finalUrl, discovered, feed: feed.feed, items: feed.items.slice(0, 50) };
   }
 

@@ -45,8 +45,8 @@ export default function SearchPage() {
       state={state}
       facets={data?.facets}
       sampled={data?.facetsApproximate}
-      onToggle={(field, value) => setState(toggleFacet(state, field, value))}
-      onDates={(from, to) => setState({ ...state, from, to, page: 1 })}
+      onToggle={(field, value) => setState((s) => toggleFacet(s, field, value))}
+      onDates={(from, to) => setState((s) => ({ ...s, from, to, page: 1 }))}
     />
   );
 
@@ -57,8 +57,8 @@ export default function SearchPage() {
         q={state.q}
         sort={state.sort}
         error={search.error}
-        onSubmit={(q) => setState({ ...state, q, page: 1 })}
-        onSort={(sort) => setState({ ...state, sort, page: 1 })}
+        onSubmit={(q) => setState((s) => ({ ...s, q, page: 1 }))}
+        onSort={(sort) => setState((s) => ({ ...s, sort, page: 1 }))}
       />
       <div className="search-layout">
         {phone ? (
@@ -80,7 +80,7 @@ export default function SearchPage() {
             <ul className="chips active-filters" aria-label={t('search.activeFilters')}>
               {active.map(({ f, v }) => (
                 <li key={`${f}:${v}`}>
-                  <button type="button" className="chip chip-active" onClick={() => setState(toggleFacet(state, f, v))} aria-label={t('search.removeFilter', { name: filterLabel(f, v) })}>
+                  <button type="button" className="chip chip-active" onClick={() => setState((s) => toggleFacet(s, f, v))} aria-label={t('search.removeFilter', { name: filterLabel(f, v) })}>
                     <span className="muted">{t(`search.facet.${f}`)}:</span> {filterLabel(f, v)} <span aria-hidden="true">×</span>
                   </button>
                 </li>
@@ -100,18 +100,18 @@ export default function SearchPage() {
                 <ol className="hits" start={(state.page - 1) * PAGE_SIZE + 1}>
                   {folded.map(({ hit, copies }) => (
                     <li key={hit.id}>
-                      <HitCard hit={hit} copies={copies} onEntity={(qid) => !state.entity.includes(qid) && setState(toggleFacet(state, 'entity', qid))} />
+                      <HitCard hit={hit} copies={copies} onEntity={(qid) => setState((s) => (s.entity.includes(qid) ? s : toggleFacet(s, 'entity', qid)))} />
                     </li>
                   ))}
                 </ol>
               )}
               {pages > 1 ? (
                 <nav className="pager" aria-label={t('search.pages')}>
-                  <button type="button" disabled={state.page <= 1} onClick={() => setState({ ...state, page: state.page - 1 })}>
+                  <button type="button" disabled={state.page <= 1} onClick={() => setState((s) => ({ ...s, page: s.page - 1 }))}>
                     {t('search.prev')}
                   </button>
                   <span aria-current="page">{t('search.pageOf', { page: state.page, pages })}</span>
-                  <button type="button" disabled={state.page >= pages} onClick={() => setState({ ...state, page: state.page + 1 })}>
+                  <button type="button" disabled={state.page >= pages} onClick={() => setState((s) => ({ ...s, page: s.page + 1 }))}>
                     {t('search.next')}
                   </button>
                 </nav>

@@ -9,3 +9,5 @@ export { CONCEPT_KEY_PREFIX, StoryConceptTagger, headlineEntityKey, isConceptKey
 export { STORY_CONCEPTS } from './concepts.data.js';
 export type { StoryConcept } from './concepts.data.js';
 export { WindowStats } from './window-stats.js';
+export { StoryNeighbourhood } from './story-neighbourhood.js';
+export type { NeighbourQuery } from './story-neighbourhood.js';

@@ -1,0 +1,216 @@
+import type { StoryCandidate } from './story.js';
+
+/** What to look up: every placed item within [from, to] sharing one of `keys`, nearest to `at` first. */
+export interface NeighbourQuery {
+  /** The incoming item, never its own neighbour. */
+  id: number;
+  /** Epoch ms of the incoming item. */
+  at: number;
+  from: number;
+  to: number;
+  /** Entity QIDs, concept keys and analysed terms ({@link storyNeighbourKeys}), in one key space. */
+  keys: readonly string[];
+  limit: number;
+}
+
+interface Posting {
+  /** Sorted by time, then id. */
+  times: number[];
+  ids: number[];
+}
+
+/**
+ * The placed items of a stretch of time, in memory, with a posting list per key (entity QID, concept
+ * key, analysed term), for the neighbour lookups of online story clustering: one incoming item needs
+ * the few hundred items nearest in time that share a key with it, and the store would answer that
+ * by joining and sorting every item that shares a common entity, item after item.
+ *
+ * Keys of different kinds share the space as in {@link TermStats}: QIDs are upper case and analysed
+ * terms never are; concept and headline keys start with `~`.
+ */
+export class StoryNeighbourhood {
+  private readonly items = new Map<number, { item: StoryCandidate; time: number; keys: string[] }>();
+  private readonly postings = new Map<string, Posting>();
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  has(id: number): boolean {
+    return this.items.has(id);
+  }
+
+  /** Adds an item placed in a story (again: replaces it). Items without a story or a valid time are not neighbours. */
+  add(item: StoryCandidate): void {
+    this.remove(item.id);
+    const time = Date.parse(item.publishedAt);
+    if (item.storyId === null || Number.isNaN(time)) return;
+    const keys = [...new Set([...item.entities, ...item.terms])];
+    this.items.set(item.id, { item, time, keys });
+    for (const key of keys) {
+      let p = this.postings.get(key);
+      if (!p) {
+        p = { times: [], ids: [] };
+        this.postings.set(key, p);
+      }
+      const at = upperBound(p, time, item.id);
+      if (at === p.times.length) {
+        p.times.push(time);
+        p.ids.push(item.id);
+      } else {
+        p.times.splice(at, 0, time);
+        p.ids.splice(at, 0, item.id);
+      }
+    }
+  }
+
+  remove(id: number): void {
+    const entry = this.items.get(id);
+    if (!entry) return;
+    this.items.delete(id);
+    for (const key of entry.keys) {
+      const p = this.postings.get(key);
+      if (!p) continue;
+      const at = upperBound(p, entry.time, id) - 1;
+      if (at >= 0 && p.ids[at] === id) {
+        p.times.splice(at, 1);
+        p.ids.splice(at, 1);
+      }
+      if (p.times.length === 0) this.postings.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.items.clear();
+    this.postings.clear();
+  }
+
+  /**
+   * Items within [from, to] sharing a key with the query, ordered by distance in time to `at`, the
+   * higher id first among equals (the store's neighbour query answered the same), at most `limit`.
+   * Walks each key's posting list outwards from `at`, so a common key costs what is taken, not its length.
+   */
+  neighbours(q: NeighbourQuery): StoryCandidate[] {
+    const cursors: Cursor[] = [];
+    for (const key of new Set(q.keys)) {
+      const p = this.postings.get(key);
+      if (!p) continue;
+      // Earlier side: times < at, walked backwards (time desc, id desc).
+      const split = lowerBoundTime(p.times, q.at);
+      if (split > 0) cursors.push(new EarlierCursor(p, split - 1, q.from));
+      if (split < p.times.length) cursors.push(new LaterCursor(p, split, q.to));
+    }
+    const out: StoryCandidate[] = [];
+    const seen = new Set<number>([q.id]);
+    while (out.length < q.limit) {
+      let best: Cursor | null = null;
+      let bestDistance = Infinity;
+      let bestId = -Infinity;
+      for (const c of cursors) {
+        const id = c.id();
+        if (id === null) continue;
+        const distance = Math.abs(c.time() - q.at);
+        if (distance < bestDistance || (distance === bestDistance && id > bestId)) {
+          best = c;
+          bestDistance = distance;
+          bestId = id;
+        }
+      }
+      if (!best) break;
+      best.next();
+      if (seen.has(bestId)) continue;
+      seen.add(bestId);
+      const entry = this.items.get(bestId);
+      if (entry) out.push(entry.item);
+    }
+    return out;
+  }
+}
+
+interface Cursor {
+  /** The current entry's id, or null when the cursor has left the window. */
+  id(): number | null;
+  time(): number;
+  next(): void;
+}
+
+class EarlierCursor implements Cursor {
+  constructor(
+    private readonly p: Posting,
+    private i: number,
+    private readonly from: number,
+  ) {}
+  id(): number | null {
+    return this.i >= 0 && (this.p.times[this.i] as number) >= this.from ? (this.p.ids[this.i] as number) : null;
+  }
+  time(): number {
+    return this.p.times[this.i] as number;
+  }
+  next(): void {
+    this.i -= 1;
+  }
+}
+
+/**
+ * Times ≥ at, walked forwards; within a run of equal times the higher id comes first, so each run
+ * is walked from its end.
+ */
+class LaterCursor implements Cursor {
+  private runStart: number;
+  private runEnd: number;
+  private i: number;
+  constructor(
+    private readonly p: Posting,
+    start: number,
+    private readonly to: number,
+  ) {
+    this.runStart = start;
+    this.runEnd = runEndFrom(p.times, start);
+    this.i = this.runEnd - 1;
+  }
+  id(): number | null {
+    return this.i >= this.runStart && (this.p.times[this.i] as number) <= this.to ? (this.p.ids[this.i] as number) : null;
+  }
+  time(): number {
+    return this.p.times[this.i] as number;
+  }
+  next(): void {
+    this.i -= 1;
+    if (this.i < this.runStart) {
+      this.runStart = this.runEnd;
+      this.runEnd = runEndFrom(this.p.times, this.runStart);
+      this.i = this.runEnd - 1;
+    }
+  }
+}
+
+/** The end (exclusive) of the run of equal times starting at `start`. */
+function runEndFrom(times: readonly number[], start: number): number {
+  let end = start;
+  while (end < times.length && times[end] === times[start]) end += 1;
+  return end;
+}
+
+function lowerBoundTime(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((times[mid] as number) < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose (time, id) is after (t, id). */
+function upperBound(p: Posting, t: number, id: number): number {
+  let lo = 0;
+  let hi = p.times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const mt = p.times[mid] as number;
+    if (mt < t || (mt === t && (p.ids[mid] as number) <= id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -7,6 +7,8 @@ export interface PipelineEventMap {
   /** A keyword alert's match, digest or spike notice, for the live stream (libs/pipeline/src/alerts). */
   alert: [AlertMessage];
   source: [{ sourceId: number; result: PollResult }];
+  /** Items deleted from the store (with their source), for consumers that keep items in memory. */
+  removed: [number[]];
   progress: [Progress];
 }
 

@@ -268,4 +268,17 @@ CREATE INDEX api_tokens_user ON api_tokens (user_id);
 CREATE INDEX items_fetched ON items (fetched_at, source_id);
 `,
   },
+  {
+    version: 6,
+    name: 'story terms kept with each item',
+    sql: `
+-- Story clustering finds neighbours in memory now (libs/pipeline StoryAssigner): the terms are read
+-- per item, never looked up by term, so one JSON column written with the item's story replaces a
+-- table of one row per term and item, and its two B-trees.
+ALTER TABLE items ADD COLUMN story_terms_json TEXT;
+UPDATE items SET story_terms_json = (SELECT json_group_array(t.term) FROM item_terms t WHERE t.item_id = items.id)
+  WHERE id IN (SELECT item_id FROM item_terms);
+DROP TABLE item_terms;
+`,
+  },
 ];

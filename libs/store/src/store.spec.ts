@@ -6,6 +6,7 @@ import { CreateSourceSchema } from '@parallax/domain';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_MATCH_TOPIC } from './outbox.repository.js';
 import type { NewItem } from './item.repository.js';
 import { Store } from './store.js';
+import { StoryRepository } from './story.repository.js';
 
 let dir: string;
 let store: Store;
@@ -48,6 +49,20 @@ describe('Store', () => {
     store.close();
     store = Store.open(Store.fileIn(dir));
     expect(store.sources.list()).toHaveLength(1);
+  });
+
+  it('carries the story terms of a version-5 file (one row per term) into the item (migration 6)', () => {
+    const s = source();
+    const { id } = store.items.insertIfNew(item(s.id)) as { id: number };
+    // Back to version 5: terms in their own table.
+    store.db.exec(`ALTER TABLE items DROP COLUMN story_terms_json;
+      CREATE TABLE item_terms (term TEXT NOT NULL, item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE, PRIMARY KEY (term, item_id)) WITHOUT ROWID;
+      DELETE FROM schema_migrations WHERE version = 6;`);
+    store.db.prepare('INSERT INTO item_terms (term, item_id) VALUES (?, ?), (?, ?)').run('olymp', id, '~Q148', id);
+    store.close();
+    store = Store.open(Store.fileIn(dir));
+    expect(new StoryRepository(store.db).item(id)?.terms.sort()).toEqual(['olymp', '~Q148'].sort());
+    expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'item_terms'").pluck().get()).toBe(0);
   });
 
   it('refuses a second source with the same URL, naming the field', () => {

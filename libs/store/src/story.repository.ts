@@ -25,6 +25,9 @@ export interface StoryItemRow {
   mentionsDenial: boolean;
 }
 
+/** An item as placing it in a story reads it: the clustering row with the text its terms come from. */
+export type PlacementRow = StoryItemRow & { title: string; summary: string | null; contentText: string | null };
+
 /** A story as denial linking sees it: its claim items (official denials left out) summarised. */
 export interface StoryProfileRow {
   storyId: number;
@@ -73,21 +76,14 @@ interface ItemRefRow {
 const ITEM_REF = `SELECT i.id, i.title, i.url, s.name AS outlet, i.source_id, s.kind, i.language, i.sort_at, i.denial, i.mentions_denial, i.duplicate_of
   FROM items i JOIN sources s ON s.id = i.source_id`;
 
-const json = (v: unknown): string => JSON.stringify(v);
+/** The columns of a {@link CandidateRow}, over `items i JOIN sources s`. */
+const CANDIDATE_COLUMNS = 'i.id, i.story_id, i.source_id, s.name AS outlet, s.kind, i.language, i.sort_at, i.entities_json, i.story_terms_json, i.denial, i.mentions_denial';
 
-/** Items whose terms are kept in memory (tens of terms each): the neighbour windows of a busy server's last days. */
-const TERM_CACHE_ITEMS = 50_000;
+const json = (v: unknown): string => JSON.stringify(v);
 
 /** Stories, denial links and the clustering state (analysed terms per item, term frequencies). */
 export class StoryRepository {
   private readonly sql: PreparedStatements;
-  /**
-   * The analysed terms of items, by id, as last read from item_terms: every neighbour query reads the
-   * terms of up to hundreds of items, the same ones item after item. Only `writeTerms` changes a row
-   * (it drops the entry, so a rolled-back write is read again), and a deleted item's id is never a
-   * neighbour again (the rows cascade away, and a reused id gets its terms written before its story).
-   */
-  private readonly termCache = new Map<number, string[]>();
 
   constructor(private readonly db: Db) {
     this.sql = new PreparedStatements(db);
@@ -105,14 +101,26 @@ export class StoryRepository {
     return { documents, frequencies };
   }
 
-  /** Counts one more document with these keys (each once). */
-  addStats(keys: Iterable<string>): void {
+  /** Counts more documents: one per key list, each key once within its list (a batch of placed items). */
+  addStats(documents: Iterable<Iterable<string>>): void {
+    const counts = new Map<string, number>();
+    let n = 0;
+    for (const keys of documents) {
+      n += 1;
+      for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    if (n === 0) return;
     // One statement for all keys (json_each) instead of one call per key; `WHERE true` lets SQLite parse
     // the upsert after a SELECT (its documented parsing ambiguity).
     this.sql
-      .write('INSERT INTO term_stats (key, df) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (key) DO UPDATE SET df = df + 1')
-      .run(json([...new Set(keys)]));
-    this.sql.write(`INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`).run(STATS_DOCUMENTS);
+      .write(
+        `INSERT INTO term_stats (key, df) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
+         ON CONFLICT (key) DO UPDATE SET df = df + excluded.df`,
+      )
+      .run(json([...counts]));
+    this.sql
+      .write(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)`)
+      .run(STATS_DOCUMENTS, String(n));
   }
 
   /** Replaces the frequencies as a whole (re-clustering). */
@@ -123,94 +131,45 @@ export class StoryRepository {
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(STATS_DOCUMENTS, String(documents));
   }
 
-  writeTerms(itemId: number, terms: Iterable<string>): void {
-    this.termCache.delete(itemId);
-    this.sql.write('DELETE FROM item_terms WHERE item_id = ?').run(itemId);
-    this.sql.write('INSERT OR IGNORE INTO item_terms (term, item_id) SELECT value, ? FROM json_each(?)').run(itemId, json([...new Set(terms)]));
+  /** Replaces the analysed terms of items (libs/pipeline storyTerms), kept with each item as a JSON array. */
+  writeTerms(rows: readonly { id: number; terms: Iterable<string> }[]): void {
+    const put = this.sql.write('UPDATE items SET story_terms_json = ? WHERE id = ?');
+    for (const r of rows) put.run(json([...new Set(r.terms)]), r.id);
   }
 
   /** One item for clustering, with its stored terms; null when it no longer exists. */
-  item(id: number): (StoryItemRow & { title: string; summary: string | null; contentText: string | null }) | null {
-    const r = this.sql
-      .rows(
-        `SELECT i.id, i.story_id, i.source_id, s.name AS outlet, s.kind, i.language, i.sort_at, i.entities_json, i.denial, i.mentions_denial,
-           i.title, i.summary, i.content_text
-         FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`,
-      )
-      .get(id) as (CandidateRow & { title: string; summary: string | null; content_text: string | null }) | undefined;
-    if (!r) return null;
-    return { ...toCandidate(r, this.termsOf([r.id]).get(r.id) ?? []), title: r.title, summary: r.summary, contentText: r.content_text };
+  item(id: number): PlacementRow | null {
+    return this.itemsToPlace([id]).get(id) ?? null;
+  }
+
+  /** Items by id, with the text their terms come from; deleted ones are missing. */
+  itemsToPlace(ids: readonly number[]): Map<number, PlacementRow> {
+    const rows = this.sql
+      .rows(`SELECT ${CANDIDATE_COLUMNS}, i.title, i.summary, i.content_text FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (SELECT value FROM json_each(?))`)
+      .all(json(ids)) as (CandidateRow & { title: string; summary: string | null; content_text: string | null })[];
+    return new Map(rows.map((r) => [r.id, { ...toCandidate(r), title: r.title, summary: r.summary, contentText: r.content_text }]));
   }
 
   /**
-   * Items already in a story within [from, to] that share one of `entities` or `terms` with item `id`,
-   * nearest in time first: the neighbours libs/enrich's assignStory compares an incoming item with.
+   * Every item for re-clustering, or those of [from, to) (the assigner's window), `batch` rows at a
+   * time in time order, with their stored terms.
    */
-  neighbours(q: { id: number; at: string; from: string; to: string; entities: string[]; terms: string[]; limit: number }): StoryItemRow[] {
-    const rows = this.sql
-      .rows(
-        `WITH cand(id) AS (
-           SELECT item_id FROM item_entities WHERE qid IN (SELECT value FROM json_each(@entities))
-           UNION SELECT item_id FROM item_terms WHERE term IN (SELECT value FROM json_each(@terms)))
-         SELECT i.id, i.story_id, i.source_id, s.name AS outlet, s.kind, i.language, i.sort_at, i.entities_json, i.denial, i.mentions_denial
-         FROM cand JOIN items i ON i.id = cand.id JOIN sources s ON s.id = i.source_id
-         WHERE i.story_id IS NOT NULL AND i.id <> @id AND i.sort_at BETWEEN @from AND @to
-         ORDER BY abs(julianday(i.sort_at) - julianday(@at)), i.id DESC LIMIT @limit`,
-      )
-      .all({ id: q.id, at: q.at, from: q.from, to: q.to, entities: json(q.entities), terms: json(q.terms), limit: q.limit }) as CandidateRow[];
-    const terms = this.termsOf(
-      rows.map((r) => r.id),
-      true,
-    );
-    return rows.map((r) => toCandidate(r, terms.get(r.id) ?? []));
-  }
-
-  /** Every item for re-clustering, `batch` rows at a time, with its stored terms. */
   *iterateItems(batch = 1000, range: { from: string; to: string } = { from: '', to: '\uffff' }): Generator<StoryItemRow[]> {
-    let after = 0;
-    const stmt = this.db.prepare(
-      `SELECT i.id, i.story_id, i.source_id, s.name AS outlet, s.kind, i.language, i.sort_at, i.entities_json, i.denial, i.mentions_denial
-       FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id > ? AND i.sort_at >= ? AND i.sort_at < ? ORDER BY i.id LIMIT ?`,
+    // Keyset on (sort_at, id), the order of the items_sort index (its rowid is the id), so a narrow
+    // window reads its own rows, not the whole table.
+    let after = { at: range.from, id: 0 };
+    const stmt = this.sql.rows(
+      `SELECT ${CANDIDATE_COLUMNS} FROM items i JOIN sources s ON s.id = i.source_id
+       WHERE i.sort_at >= @from AND i.sort_at < @to AND (i.sort_at > @afterAt OR (i.sort_at = @afterAt AND i.id > @afterId))
+       ORDER BY i.sort_at, i.id LIMIT @batch`,
     );
     for (;;) {
-      const rows = stmt.all(after, range.from, range.to, batch) as CandidateRow[];
+      const rows = stmt.all({ from: range.from, to: range.to, afterAt: after.at, afterId: after.id, batch }) as CandidateRow[];
       if (rows.length === 0) return;
-      after = rows[rows.length - 1]!.id;
-      const terms = this.termsOf(rows.map((r) => r.id));
-      yield rows.map((r) => toCandidate(r, terms.get(r.id) ?? []));
+      const last = rows[rows.length - 1]!;
+      after = { at: last.sort_at, id: last.id };
+      yield rows.map(toCandidate);
     }
-  }
-
-  /** Terms by item id; `remember` keeps what was read for the next neighbour queries. */
-  private termsOf(ids: number[], remember = false): Map<number, string[]> {
-    const out = new Map<number, string[]>();
-    const missing: number[] = [];
-    for (const id of ids) {
-      const cached = this.termCache.get(id);
-      if (cached) out.set(id, cached);
-      else missing.push(id);
-    }
-    if (missing.length === 0) return out;
-    const rows = this.sql.rows('SELECT item_id, term FROM item_terms WHERE item_id IN (SELECT value FROM json_each(?))').all(json(missing)) as {
-      item_id: number;
-      term: string;
-    }[];
-    const read = new Map<number, string[]>(missing.map((id) => [id, []]));
-    for (const r of rows) read.get(r.item_id)?.push(r.term);
-    for (const [id, terms] of read) {
-      out.set(id, terms);
-      if (remember) this.cacheTerms(id, terms);
-    }
-    return out;
-  }
-
-  private cacheTerms(id: number, terms: string[]): void {
-    // Bounded: the oldest entries (first inserted) go first; the window of neighbours moves forward in time.
-    if (this.termCache.size >= TERM_CACHE_ITEMS) {
-      const oldest = this.termCache.keys().next();
-      if (!oldest.done) this.termCache.delete(oldest.value);
-    }
-    this.termCache.set(id, terms);
   }
 
   /** Opens a story with its first item's headline and time. */
@@ -304,8 +263,8 @@ export class StoryRepository {
       (p) => p.entityCounts,
     );
     count(
-      `SELECT i.story_id AS storyId, t.term AS key, count(*) AS n FROM items i JOIN item_terms t ON t.item_id = i.id
-       WHERE i.story_id IN (SELECT value FROM json_each(?)) AND i.denial = 0 GROUP BY i.story_id, t.term`,
+      `SELECT i.story_id AS storyId, t.value AS key, count(*) AS n FROM items i JOIN json_each(i.story_terms_json) t
+       WHERE i.story_id IN (SELECT value FROM json_each(?)) AND i.denial = 0 GROUP BY i.story_id, t.value`,
       (p) => p.termCounts,
     );
     return [...out.values()];
@@ -464,6 +423,8 @@ interface CandidateRow {
   language: string;
   sort_at: string;
   entities_json: string;
+  /** JSON array of the item's story terms; null until the item is placed. */
+  story_terms_json: string | null;
   denial: number;
   mentions_denial: number;
 }
@@ -484,7 +445,7 @@ interface LinkRow {
   reasons_json: string;
 }
 
-function toCandidate(r: CandidateRow, terms: string[]): StoryItemRow {
+function toCandidate(r: CandidateRow): StoryItemRow {
   return {
     id: r.id,
     storyId: r.story_id,
@@ -494,7 +455,7 @@ function toCandidate(r: CandidateRow, terms: string[]): StoryItemRow {
     language: r.language,
     publishedAt: r.sort_at,
     entities: (JSON.parse(r.entities_json) as EntityRef[]).map((e) => e.qid),
-    terms,
+    terms: r.story_terms_json ? (JSON.parse(r.story_terms_json) as string[]) : [],
     denial: r.denial === 1,
     mentionsDenial: r.mentions_denial === 1,
   };

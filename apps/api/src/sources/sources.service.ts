@@ -67,6 +67,7 @@ export class SourcesService {
 
   async remove(id: number): Promise<{ deleted: number; items: number }> {
     const items = this.store.sources.delete(id);
+    this.events.emit('removed', items);
     await this.feeder.drain();
     return { deleted: id, items: items.length };
   }
@@ -74,6 +75,7 @@ export class SourcesService {
   async removeDemo(): Promise<{ sources: number; items: number }> {
     const sources = this.store.sources.demoSourceIds().length;
     const items = removeDemoSources(this.store);
+    this.events.emit('removed', items);
     await this.feeder.drain();
     return { sources, items: items.length };
   }

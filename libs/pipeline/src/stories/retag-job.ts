@@ -123,9 +123,7 @@ export class RetagJob {
         terms.push({ id: item.id, terms: storyTerms(item.title, item.summary) });
       }
       // The analyser may have changed since the items were placed: their terms are written afresh.
-      this.o.assigner.repo.transaction(() => {
-        for (const t of terms) this.o.assigner.repo.writeTerms(t.id, t.terms);
-      });
+      this.o.assigner.repo.transaction(() => this.o.assigner.repo.writeTerms(terms));
       done += batch.length;
       this.progress('enrich', done, total);
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -152,7 +150,7 @@ export class RetagJob {
         return repo.replaceClustering(assignments);
       });
       stats(next);
-      this.o.assigner.replaceWindow(window);
+      this.o.assigner.resetWindow();
       return { stories, moved, items: rows.length };
     });
   }

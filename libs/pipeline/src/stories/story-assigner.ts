@@ -1,5 +1,5 @@
-import { type StoryCandidate, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyStatsKeys } from '@parallax/enrich';
-import { OUTBOX_STORY_TOPIC, StoryRepository, type OutboxEntry, type Store } from '@parallax/store';
+import { type StoryCandidate, StoryNeighbourhood, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyStatsKeys } from '@parallax/enrich';
+import { OUTBOX_STORY_TOPIC, StoryRepository, type OutboxEntry, type PlacementRow, type Store } from '@parallax/store';
 import type { IndexFeeder } from '../index-feeder.js';
 import type { Logger } from '../logger.js';
 import type { PipelineEvents } from '../pipeline-events.js';
@@ -13,6 +13,12 @@ const WINDOW_DAYS = 7;
 const DENIAL_WINDOW_DAYS = 14;
 /** Denials re-linked at most per batch, when coverage arrived before them out of order. */
 const MAX_RELINKS = 200;
+/**
+ * The stretch of time kept in memory (the clustering window): beyond it, the window starts afresh
+ * around the next item, so a server that runs for months, or a backfill of old coverage, does not
+ * keep every item it ever placed.
+ */
+const MAX_LOADED_DAYS = 60;
 
 export interface StoryAssignerOptions {
   store: Store;
@@ -47,14 +53,21 @@ export class StoryAssigner {
   readonly repo: StoryRepository;
   readonly linker: DenialLinker;
   private statsValue: TermStats;
-  private windowValue: WindowStats | null = null;
-  /** The stretch of time (ms) whose items are in the windowed frequencies. */
-  private windowLoaded: { from: number; to: number } | null = null;
+  /** The placed items of the stretch of time being clustered, from the store on demand: see {@link windowAround}. */
+  private window: ClusteringWindow | null = null;
+  /** A batch's terms and frequency keys, written together when the batch ends (or before the window reads the store). */
+  private unwritten: { terms: { id: number; terms: string[] }[]; stats: string[][] } = { terms: [], stats: [] };
   private queue: Promise<unknown> = Promise.resolve();
   private queued: Promise<number> | null = null;
   private closed = false;
   private readonly onItem = () => {
     if (!this.closed) void this.drain().catch((err: unknown) => this.o.logger.error({ err: String(err) }, 'story assignment failed'));
+  };
+  private readonly onRemoved = (ids: number[]) => {
+    for (const id of ids) {
+      this.window?.stats.remove(id);
+      this.window?.neighbourhood.remove(id);
+    }
   };
 
   constructor(private readonly o: StoryAssignerOptions) {
@@ -62,39 +75,48 @@ export class StoryAssigner {
     this.linker = new DenialLinker(this.repo, { tagEntities: o.tagEntities });
     this.statsValue = this.storedStats();
     o.events.on('item', this.onItem);
+    o.events.on('removed', this.onRemoved);
   }
 
   /**
-   * Entity and concept frequencies by time over the clustered items, for rarity within the window of
-   * each incoming item. Built from the store lazily, only for the stretch of time that items arrive in
-   * (a server with a million stored items loads the last weeks, not its whole history), and kept up to
-   * date as items are placed. It holds a handful of keys per item, in memory.
+   * The placed items around a moment, from the store on demand: entity and concept frequencies by
+   * time (for rarity within the window of each incoming item) and every item's keys (for its
+   * neighbours). Only the stretch of time that items arrive in is loaded (a server with a million
+   * stored items loads the last weeks, not its whole history), and it is kept up to date as items are
+   * placed, so the store is read once per stretch, not once per item.
    */
-  private windowAround(at: number): WindowStats {
-    const ws = (this.windowValue ??= new WindowStats(WINDOW_DAYS * DAY_MS, new TermStats().priorDocuments));
+  private windowAround(at: number): ClusteringWindow {
     const from = at - WINDOW_DAYS * DAY_MS;
     const to = at + WINDOW_DAYS * DAY_MS;
-    const loaded = this.windowLoaded;
-    const load = (a: number, b: number) => {
-      for (const batch of this.repo.iterateItems(1000, { from: new Date(a).toISOString(), to: new Date(b).toISOString() })) {
-        for (const r of batch) if (r.storyId !== null) ws.add(r.id, Date.parse(r.publishedAt), storyFeatures(r));
-      }
-    };
-    if (!loaded) {
-      load(from, to);
-      this.windowLoaded = { from, to };
-    } else {
-      if (from < loaded.from) load(from, loaded.from);
-      if (to > loaded.to) load(loaded.to, to);
-      this.windowLoaded = { from: Math.min(from, loaded.from), to: Math.max(to, loaded.to) };
+    let w = this.window;
+    if (w && Math.max(to, w.loaded.to) - Math.min(from, w.loaded.from) > MAX_LOADED_DAYS * DAY_MS) w = null;
+    if (!w) {
+      w = { stats: new WindowStats(WINDOW_DAYS * DAY_MS, new TermStats().priorDocuments), neighbourhood: new StoryNeighbourhood(), loaded: { from, to } };
+      this.window = w;
+      this.load(w, from, to);
+      return w;
     }
-    return ws;
+    if (from < w.loaded.from) this.load(w, from, w.loaded.from);
+    if (to > w.loaded.to) this.load(w, w.loaded.to, to);
+    w.loaded = { from: Math.min(from, w.loaded.from), to: Math.max(to, w.loaded.to) };
+    return w;
   }
 
-  /** Replaces the windowed frequencies after a re-clustering (which built them over every item). */
-  replaceWindow(next: WindowStats): void {
-    this.windowValue = next;
-    this.windowLoaded = { from: -Infinity, to: Infinity };
+  private load(w: ClusteringWindow, from: number, to: number): void {
+    // The store must hold the batch's terms before they are read back.
+    this.writeUnwritten();
+    for (const batch of this.repo.iterateItems(1000, { from: new Date(from).toISOString(), to: new Date(to).toISOString() })) {
+      for (const r of batch) {
+        if (r.storyId === null || w.neighbourhood.has(r.id)) continue;
+        w.stats.add(r.id, Date.parse(r.publishedAt), storyFeatures(r));
+        w.neighbourhood.add(r);
+      }
+    }
+  }
+
+  /** Forgets the items in memory after a re-clustering moved them: the next item reads its window afresh. */
+  resetWindow(): void {
+    this.window = null;
   }
 
   /** Rarity weights over the clustered items, as persisted. */
@@ -164,31 +186,44 @@ export class StoryAssigner {
   }
 
   /**
-   * Places a batch in one transaction: each item's story, terms, frequencies and ack still commit
-   * together (its own savepoint), and one commit per batch instead of per item keeps the WAL writes
-   * down. Should the commit itself fail, nothing of the batch is stored, so the frequencies in memory
-   * are read back from the store.
+   * Places a batch in one transaction: each item's story and placement commit in its own savepoint,
+   * the batch's terms, frequencies and acks in one statement each at the end, so a crash keeps the
+   * whole batch or none of it. Should the commit itself fail, nothing of the batch is stored, so the
+   * frequencies and the window in memory are read back from the store.
    */
   private placeBatch(batch: OutboxEntry[]): Placed[] {
+    const items = this.repo.itemsToPlace(batch.map((e) => e.refId));
     try {
       return this.repo.transaction(() => {
         const done: Placed[] = [];
+        const acks: number[] = [];
         for (const entry of batch) {
           try {
-            const p = this.place(entry);
+            const p = this.place(items.get(entry.refId) ?? null);
             if (p) done.push(p);
+            acks.push(entry.id);
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             this.o.store.outbox.retryLater([entry.id], message);
             this.o.logger.error({ itemId: entry.refId, err: message }, 'story assignment failed; entry kept in the outbox');
           }
         }
+        this.writeUnwritten();
+        this.o.store.outbox.ack(acks);
         return done;
       });
     } catch (err) {
       this.reloadStats();
       throw err;
+    } finally {
+      this.unwritten = { terms: [], stats: [] };
     }
+  }
+
+  private writeUnwritten(): void {
+    this.repo.writeTerms(this.unwritten.terms);
+    this.repo.addStats(this.unwritten.stats);
+    this.unwritten = { terms: [], stats: [] };
   }
 
   private storedStats(): TermStats {
@@ -198,49 +233,43 @@ export class StoryAssigner {
 
   private reloadStats(): void {
     this.statsValue = this.storedStats();
-    this.windowValue = null;
-    this.windowLoaded = null;
+    this.window = null;
   }
 
-  private place(entry: OutboxEntry): Placed | null {
-    const item = this.repo.item(entry.refId);
-    if (!item || item.storyId !== null) {
-      // Deleted since, or already placed by a re-clustering: nothing to do.
-      this.o.store.outbox.ack([entry.id]);
-      return null;
-    }
+  /** Places one item (null: deleted since, or already placed by a re-clustering: nothing to do). */
+  private place(item: PlacementRow | null): Placed | null {
+    if (!item || item.storyId !== null) return null;
     const candidate: StoryCandidate = { ...item, terms: storyTerms(item.title, item.summary) };
     const keys = storyStatsKeys(candidate);
     const at = Date.parse(item.publishedAt);
+    const window = this.windowAround(at);
     // Like the batch clusterer, every item counts in the rarity weights, its own included.
     this.statsValue.add(keys);
-    const window = this.windowAround(at);
-    window.add(item.id, at, storyFeatures(candidate));
+    window.stats.add(item.id, at, storyFeatures(candidate));
     try {
-      const nk = storyNeighbourKeys(candidate, { stats: this.statsValue, windowStats: window });
-      const neighbours = this.repo.neighbours({
+      const nk = storyNeighbourKeys(candidate, { stats: this.statsValue, windowStats: window.stats });
+      const neighbours = window.neighbourhood.neighbours({
         id: item.id,
-        at: item.publishedAt,
-        from: new Date(at - WINDOW_DAYS * DAY_MS).toISOString(),
-        to: new Date(at + WINDOW_DAYS * DAY_MS).toISOString(),
-        entities: nk.entities,
-        terms: nk.terms,
+        at,
+        from: at - WINDOW_DAYS * DAY_MS,
+        to: at + WINDOW_DAYS * DAY_MS,
+        keys: [...nk.entities, ...nk.terms],
         limit: this.o.maxNeighbours ?? 300,
       });
-      const a = assignStory(candidate, neighbours, { stats: this.statsValue, windowStats: window, windowDays: WINDOW_DAYS });
+      const a = assignStory(candidate, neighbours, { stats: this.statsValue, windowStats: window.stats, windowDays: WINDOW_DAYS });
       const storyId = this.repo.transaction(() => {
-        this.repo.writeTerms(item.id, candidate.terms);
-        this.repo.addStats(keys);
         const id = a.storyId ?? this.repo.createStory(item.title, item.publishedAt);
         this.repo.assign(item.id, id, item.publishedAt);
-        this.o.store.outbox.ack([entry.id]);
         return id;
       });
+      this.unwritten.terms.push({ id: item.id, terms: candidate.terms });
+      this.unwritten.stats.push(keys);
+      window.neighbourhood.add({ ...candidate, storyId });
       this.o.logger.debug({ itemId: item.id, storyId, opened: a.storyId === null, score: a.score, reasons: a.reasons }, 'story assigned');
       return { id: item.id, storyId, publishedAt: item.publishedAt, denial: item.denial && item.kind === 'official' };
     } catch (err) {
       this.statsValue.remove(keys);
-      window.remove(item.id);
+      window.stats.remove(item.id);
       throw err;
     }
   }
@@ -265,4 +294,12 @@ export class StoryAssigner {
       }
     }
   }
+}
+
+/** The placed items of a stretch of time, in memory: windowed frequencies and neighbour postings. */
+interface ClusteringWindow {
+  stats: WindowStats;
+  neighbourhood: StoryNeighbourhood;
+  /** Epoch ms: every placed item of [from, to] is in both. */
+  loaded: { from: number; to: number };
 }

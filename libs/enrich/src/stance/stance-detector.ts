@@ -1,4 +1,5 @@
 import type { SourceKind } from '@parallax/domain';
+import { CueList } from './cue-list.js';
 import {
   CLAIM_OBJECTS, FAKE_NEWS_TOPICS, FALSITY, NEGATED_EVENTS, NON_OFFICIAL_ACTORS, NOT_DENIALS, OFFICIAL_ACTORS, POLICY_OBJECTS, REBUTTALS, REFERENTS,
   STRONG_DENIALS, WEAK_DENIALS,
@@ -33,20 +34,22 @@ function unicodeWords(patterns: RegExp[], flags = 'u'): RegExp[] {
   );
 }
 
-const STRONG = unicodeWords(STRONG_DENIALS);
-const WEAK = unicodeWords(WEAK_DENIALS);
-const DENIAL_VERBS_GLOBAL = unicodeWords([...STRONG_DENIALS, ...WEAK_DENIALS], 'gu');
-const FALSE_WORDS = unicodeWords(FALSITY);
-const CLAIMS = unicodeWords(CLAIM_OBJECTS);
-const POLICIES = unicodeWords(POLICY_OBJECTS);
-const DEICTICS = unicodeWords(REFERENTS);
-const FLAT_REBUTTALS = unicodeWords(REBUTTALS);
-const NEGATED = unicodeWords(NEGATED_EVENTS);
-const OFFICIALS = unicodeWords(OFFICIAL_ACTORS);
-const OFFICIALS_GLOBAL = unicodeWords(OFFICIAL_ACTORS, 'gu');
-const NON_OFFICIALS_GLOBAL = unicodeWords(NON_OFFICIAL_ACTORS, 'gu');
-const NOT_DENIALS_GLOBAL = unicodeWords(NOT_DENIALS, 'gu');
-const FAKE_NEWS_GLOBAL = unicodeWords(FAKE_NEWS_TOPICS, 'gu');
+const cues = (patterns: RegExp[], flags = 'u'): CueList => new CueList(unicodeWords(patterns, flags));
+
+const STRONG = cues(STRONG_DENIALS);
+const WEAK = cues(WEAK_DENIALS);
+const DENIAL_VERBS_GLOBAL = cues([...STRONG_DENIALS, ...WEAK_DENIALS], 'gu');
+const FALSE_WORDS = cues(FALSITY);
+const CLAIMS = cues(CLAIM_OBJECTS);
+const POLICIES = cues(POLICY_OBJECTS);
+const DEICTICS = cues(REFERENTS);
+const FLAT_REBUTTALS = cues(REBUTTALS);
+const NEGATED = cues(NEGATED_EVENTS);
+const OFFICIALS = cues(OFFICIAL_ACTORS);
+const OFFICIALS_GLOBAL = cues(OFFICIAL_ACTORS, 'gu');
+const NON_OFFICIALS_GLOBAL = cues(NON_OFFICIAL_ACTORS, 'gu');
+const NOT_DENIALS_GLOBAL = cues(NOT_DENIALS, 'gu');
+const FAKE_NEWS_GLOBAL = cues(FAKE_NEWS_TOPICS, 'gu');
 const SENTENCE_END = /(?<=[.!?。！？；;])\s*|\n+/u;
 
 /**
@@ -84,41 +87,36 @@ export function detectStance(text: string, options: StanceOptions = {}): Stance 
 
 /** Blanks out what must not count: no-comment phrases, negated denial verbs, and fake news as a topic. */
 function mask(sentence: string): string {
-  let masked = sentence;
-  for (const re of NOT_DENIALS_GLOBAL) masked = masked.replace(re, (m) => ' '.repeat(m.length));
-  for (const re of DENIAL_VERBS_GLOBAL) {
-    masked = masked.replace(re, (m, ...rest) => {
-      const offset = rest.find((r): r is number => typeof r === 'number') ?? 0;
-      const negated = NEGATION_BEFORE.test(masked.slice(Math.max(0, offset - 30), offset)) || NEGATION_AFTER.test(masked.slice(offset + m.length, offset + m.length + 30));
-      return negated ? ' '.repeat(m.length) : m;
-    });
-  }
-  return masked;
+  const masked = NOT_DENIALS_GLOBAL.replaceEach(sentence, (m) => ' '.repeat(m.length));
+  return DENIAL_VERBS_GLOBAL.replaceEach(masked, (m, offset, text) => {
+    const negated = NEGATION_BEFORE.test(text.slice(Math.max(0, offset - 30), offset)) || NEGATION_AFTER.test(text.slice(offset + m.length, offset + m.length + 30));
+    return negated ? ' '.repeat(m.length) : m;
+  });
 }
 
 function denialCues(sentence: string, previous: string): { cues: string[]; at: number } | null {
   const masked = mask(sentence);
   // "Fake news" as a subject of its own (a problem, a threat) is read as the bare word "fake": its noun
   // "news" is not a report being rejected.
-  let topical = masked;
-  for (const re of FAKE_NEWS_GLOBAL) topical = topical.replace(re, (m) => 'fake'.padEnd(m.length, ' '));
-  const previousTopical = FAKE_NEWS_GLOBAL.reduce((acc, re) => acc.replace(re, (m) => 'fake'.padEnd(m.length, ' ')), previous);
+  const asFake = (m: string): string => 'fake'.padEnd(m.length, ' ');
+  const topical = FAKE_NEWS_GLOBAL.replaceEach(masked, asFake);
+  const previousTopical = FAKE_NEWS_GLOBAL.replaceEach(previous, asFake);
   const context = `${previousTopical} ${topical}`;
-  const claim = firstMatch(CLAIMS, topical) ?? firstMatch(CLAIMS, previousTopical);
-  const policyOnly = !claim && firstMatch(POLICIES, sentence) !== null;
+  const claim = CLAIMS.first(topical) ?? CLAIMS.first(previousTopical);
+  const policyOnly = !claim && POLICIES.first(sentence) !== null;
   const at = (cue: string): number => Math.max(0, masked.indexOf(cue));
 
-  const rebuttal = firstMatch(FLAT_REBUTTALS, masked);
+  const rebuttal = FLAT_REBUTTALS.first(masked);
   if (rebuttal) return { cues: [rebuttal], at: at(rebuttal) };
-  const strong = firstMatch(STRONG, masked);
+  const strong = STRONG.first(masked);
   if (strong) return { cues: [strong], at: at(strong) };
   if (policyOnly) return null;
-  const falsity = firstMatch(FALSE_WORDS, topical);
-  const weak = firstMatch(WEAK, masked);
+  const falsity = FALSE_WORDS.first(topical);
+  const weak = WEAK.first(masked);
   if (weak && (claim || falsity)) return { cues: [weak, claim ?? falsity ?? ''], at: at(weak) };
-  const referent = firstMatch(DEICTICS, context);
+  const referent = DEICTICS.first(context);
   if (falsity && (claim || referent)) return { cues: [falsity, claim ?? referent ?? ''], at: at(falsity) };
-  const negated = firstMatch(NEGATED, masked);
+  const negated = NEGATED.first(masked);
   if (negated && claim) return { cues: [negated, claim], at: at(negated) };
   return null;
 }
@@ -129,24 +127,8 @@ function denialCues(sentence: string, previous: string): { cues: string[]; at: n
  */
 function deniedByOfficial(sentence: string, previous: string, cueAt: number): string | null {
   const before = sentence.slice(0, cueAt);
-  const lastOfficial = lastMatch(OFFICIALS_GLOBAL, before);
-  const lastOther = lastMatch(NON_OFFICIALS_GLOBAL, before);
+  const lastOfficial = OFFICIALS_GLOBAL.last(before);
+  const lastOther = NON_OFFICIALS_GLOBAL.last(before);
   if (lastOther && (!lastOfficial || lastOther.index > lastOfficial.index)) return null;
-  return firstMatch(OFFICIALS, `${previous} ${sentence}`);
-}
-
-function lastMatch(patterns: RegExp[], text: string): { index: number; text: string } | null {
-  let best: { index: number; text: string } | null = null;
-  for (const re of patterns) {
-    for (const m of text.matchAll(re)) if (!best || m.index > best.index) best = { index: m.index, text: m[0] };
-  }
-  return best;
-}
-
-function firstMatch(patterns: RegExp[], text: string): string | null {
-  for (const re of patterns) {
-    const m = re.exec(text);
-    if (m) return m[0].trim();
-  }
-  return null;
+  return OFFICIALS.first(`${previous} ${sentence}`);
 }

@@ -1,0 +1,77 @@
+import { requiredLiterals } from './required-literals.js';
+
+interface Cue {
+  re: RegExp;
+  /** Matches wherever one of the literals `re` needs occurs; null when none are known (always run `re`). */
+  gate: RegExp | null;
+}
+
+/**
+ * An ordered list of cue patterns that skips, for a given text, the patterns that cannot match it: a
+ * test for the literals a pattern needs (see {@link requiredLiterals}) is an alternation of plain strings,
+ * which the regex engine scans much faster than a cue with lookbehinds and `\p{L}` classes, and most
+ * sentences contain no cue word. Every answer is the one running all patterns in order would give.
+ */
+export class CueList {
+  private readonly cues: Cue[];
+  /** Passes when any pattern of the list may match; null when one of them has no known literals. */
+  private readonly gate: RegExp | null;
+
+  constructor(patterns: RegExp[]) {
+    const literals = patterns.map((re) => requiredLiterals(re));
+    this.cues = patterns.map((re, i) => ({ re, gate: literalGate(literals[i] ?? null) }));
+    this.gate = literals.every((l) => l !== null) ? literalGate(literals.flatMap((l) => l ?? [])) : null;
+  }
+
+  /** The first pattern's match (trimmed), in list order; null when none matches. */
+  first(text: string): string | null {
+    if (!this.mayMatch(text)) return null;
+    for (const cue of this.cues) {
+      if (cue.gate && !cue.gate.test(text)) continue;
+      const m = cue.re.exec(text);
+      if (m) return m[0].trim();
+    }
+    return null;
+  }
+
+  /**
+   * `text.replace(re, …)` for each pattern in turn (each on the previous one's result), for patterns with
+   * the `g` flag. `replacer` gets the match, its offset and the text that pattern runs on. A pattern is
+   * skipped only when it cannot match the text as it stands then, so a replacement that creates a match
+   * for a later pattern still counts.
+   */
+  replaceEach(text: string, replacer: (match: string, offset: number, text: string) => string): string {
+    if (!this.mayMatch(text)) return text;
+    let out = text;
+    for (const cue of this.cues) {
+      if (cue.gate && !cue.gate.test(out)) continue;
+      // A replace callback gets (match, ...groups, offset, text[, named groups]): offset is the first number.
+      out = out.replace(cue.re, (m: string, ...rest: unknown[]) => {
+        const at = rest.findIndex((r) => typeof r === 'number');
+        return replacer(m, rest[at] as number, rest[at + 1] as string);
+      });
+    }
+    return out;
+  }
+
+  /** The match that starts last among all patterns' matches (the first pattern's on a tie); `g` patterns. */
+  last(text: string): { index: number; text: string } | null {
+    if (!this.mayMatch(text)) return null;
+    let best: { index: number; text: string } | null = null;
+    for (const cue of this.cues) {
+      if (cue.gate && !cue.gate.test(text)) continue;
+      for (const m of text.matchAll(cue.re)) if (!best || m.index > best.index) best = { index: m.index, text: m[0] };
+    }
+    return best;
+  }
+
+  private mayMatch(text: string): boolean {
+    return this.gate === null || this.gate.test(text);
+  }
+}
+
+/** A pattern that matches wherever one of `literals` occurs, or null for no literals. */
+function literalGate(literals: string[] | null): RegExp | null {
+  if (!literals) return null;
+  return new RegExp([...new Set(literals)].map((s) => s.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&')).join('|'), 'u');
+}

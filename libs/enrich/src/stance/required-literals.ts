@@ -49,9 +49,15 @@ function better(a: string[] | null, b: string[] | null): string[] | null {
 }
 
 function product(a: string[], b: string[]): string[] | null {
+  // The common step, one more literal character: the strings stay distinct, no set needed.
+  if (b.length === 1) return a.map((x) => x + (b[0] as string));
   if (a.length * b.length > MAX_EXACT) return null;
   return [...new Set(a.flatMap((x) => b.map((y) => x + y)))];
 }
+
+const BOUNDS = /\{(\d+)(,(\d*))?\}/uy;
+const LOOKAROUND = /\?(<=|<!|=|!)/uy;
+const PROPERTY = /\{[^}]*\}/uy;
 
 /** Recursive descent over the `u`-mode pattern syntax the stance lexicons use. */
 class PatternReader {
@@ -118,9 +124,8 @@ class PatternReader {
       this.at++;
       return c === '?' ? [0, 1] : c === '*' ? [0, Infinity] : [1, Infinity];
     }
-    const m = /^\{(\d+)(,(\d*))?\}/u.exec(this.source.slice(this.at));
+    const m = this.sticky(BOUNDS);
     if (!m) return null;
-    this.at += m[0].length;
     const min = Number(m[1]);
     return [min, m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity];
   }
@@ -144,10 +149,9 @@ class PatternReader {
       this.at += 2;
       return this.closeGroup(this.alternation());
     }
-    const look = /^\?(<=|<!|=|!)/u.exec(this.source.slice(this.at));
+    const look = this.sticky(LOOKAROUND);
     if (look) {
       // A lookaround consumes nothing: as a piece of the match it is the empty string.
-      this.at += look[0].length;
       this.closeGroup(this.alternation());
       return EMPTY;
     }
@@ -163,9 +167,8 @@ class PatternReader {
   private escape(): Info {
     const c = this.next();
     if (c === 'p' || c === 'P') {
-      const m = /^\{[^}]*\}/u.exec(this.source.slice(this.at));
+      const m = this.sticky(PROPERTY);
       if (!m) throw new Error('bad property escape');
-      this.at += m[0].length;
       return UNKNOWN;
     }
     if (c === 'b' || c === 'B') return EMPTY;
@@ -182,6 +185,14 @@ class PatternReader {
       else if (c === ']') return;
     }
     throw new Error('unclosed class');
+  }
+
+  /** `re` matched where the reader stands (re has the `y` flag); the reader moves past the match. */
+  private sticky(re: RegExp): RegExpExecArray | null {
+    re.lastIndex = this.at;
+    const m = re.exec(this.source);
+    if (m) this.at += m[0].length;
+    return m;
   }
 
   private peek(): string {

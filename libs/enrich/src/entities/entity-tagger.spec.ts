@@ -77,4 +77,20 @@ describe('EntityTagger', () => {
     expect(qids("Secondo l'Oms e l'Onu la situazione peggiora.", 'it')).toEqual(['Q1065', 'Q7817']);
     expect(qids('한미 동맹과 한일 관계를 논의했다.', 'ko')).toEqual(['Q17', 'Q30', 'Q884']);
   });
+
+  it("keeps a user's aliases of a built-in entity to the tagger they were given to", () => {
+    const custom = new EntityTagger({ customEntities: [{ id: 'Q148', name: 'China', aliases: { en: ['Middle Kingdom'] } }] });
+    expect(custom.tag('The Middle Kingdom said', 'en').map((e) => e.qid)).toEqual(['Q148']);
+    expect(custom.list().find((e) => e.qid === 'Q148')?.aliases['en']).toContain('Middle Kingdom');
+    const plain = new EntityTagger();
+    expect(plain.tag('The Middle Kingdom said', 'en')).toEqual([]);
+    expect(plain.list().find((e) => e.qid === 'Q148')?.aliases['en']).not.toContain('Middle Kingdom');
+  });
+
+  it('matches the same words on repeated calls (folded keys are cached between calls)', () => {
+    const text = 'Переговоры между Россией и Китаем прошли в Пекине. 中俄关系持续发展。';
+    const first = tagger.tag(text, 'ru');
+    expect(tagger.tag(text, 'ru')).toEqual(first);
+    expect(first.map((e) => e.qid).sort()).toEqual(['Q148', 'Q159']);
+  });
 });

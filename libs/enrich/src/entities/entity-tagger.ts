@@ -48,11 +48,26 @@ const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
 /** Splits text into word tokens (not CJK) with the lookup keys each may match under. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const folded = foldWord(m[0]);
-    tokens.push({ text: m[0], keys: lookupKeys(folded), start: m.index, end: m.index + m[0].length });
-  }
+  for (const m of text.matchAll(WORD)) tokens.push({ text: m[0], keys: keysOf(m[0]), start: m.index, end: m.index + m[0].length });
   return tokens;
+}
+
+/**
+ * Word frequencies are Zipfian, so most tokens were folded before: a cache of each word's lookup keys
+ * saves most of the folding (NFKC, case, diacritics). Bounded: emptied when full. The arrays are shared
+ * between tokens and never changed.
+ */
+const KEYS_CACHE_SIZE = 50_000;
+const keysCache = new Map<string, string[]>();
+
+function keysOf(word: string): string[] {
+  let keys = keysCache.get(word);
+  if (!keys) {
+    keys = lookupKeys(foldWord(word));
+    if (keysCache.size >= KEYS_CACHE_SIZE) keysCache.clear();
+    keysCache.set(word, keys);
+  }
+  return keys;
 }
 
 /**
@@ -188,8 +203,12 @@ export class EntityTagger {
       this.entities.push(entity);
       this.byQid.set(entity.qid, index);
     } else {
-      const merged = this.entityAt(existing);
-      for (const [lang, list] of Object.entries(entity.aliases)) (merged.aliases[lang] ??= []).push(...list);
+      // A copy: the built-in entities are shared by every tagger of the process, and a user's aliases
+      // must not leak into the others (nor pile up each time an Enricher is rebuilt).
+      const base = this.entityAt(existing);
+      const aliases = Object.fromEntries(Object.entries(base.aliases).map(([lang, list]) => [lang, [...list]]));
+      for (const [lang, list] of Object.entries(entity.aliases)) (aliases[lang] ??= []).push(...list);
+      this.entities[existing] = { ...base, aliases };
     }
     for (const [lang, aliases] of Object.entries(entity.aliases)) {
       for (const alias of aliases) {
@@ -213,17 +232,18 @@ export class EntityTagger {
     }
     const words = aliasWordForms(alias, lang, declineIcuNames);
     if (words.length === 0) return;
+    const folded = words.map((forms) => forms.map((form) => form.map(foldWord)));
     // The inflected forms of one word lead to one shared node, so an alias of n words costs the sum, not
     // the product, of its words' form counts (Северная Корея has ~45 × ~45 combinations).
     let nodes = new Set([this.wordTrie]);
-    for (const forms of words) {
+    for (const forms of folded) {
       const reached = new Set<TrieNode>();
       for (const node of nodes) {
         let fresh: TrieNode | null = null;
         for (const form of forms) {
           let at = node;
           for (let i = 0; i < form.length; i++) {
-            const key = foldWord(form[i] ?? '');
+            const key = form[i] ?? '';
             let next = at.next.get(key);
             if (!next) {
               next = i === form.length - 1 ? (fresh ??= newNode()) : newNode();
@@ -239,8 +259,8 @@ export class EntityTagger {
     const cases = words.flatMap((forms) => (forms[0] ?? []).map((w) => caseRuleIn(w, lang)));
     for (const node of nodes) node.entries.push({ entity, cases, langs });
     if (entity >= 0) {
-      addToIndex(this.nameIndex, words.map((forms) => (forms[0] ?? []).map(foldWord).join(' ')).join(' '), entity);
-      if (words.length === 1) for (const form of words[0] ?? []) addToIndex(this.nameIndex, form.map(foldWord).join(' '), entity);
+      addToIndex(this.nameIndex, folded.map((forms) => (forms[0] ?? []).join(' ')).join(' '), entity);
+      if (folded.length === 1) for (const form of folded[0] ?? []) addToIndex(this.nameIndex, form.join(' '), entity);
     }
   }
 
@@ -260,8 +280,8 @@ export class EntityTagger {
         if (!next) continue;
         for (const entry of next.entries) {
           if (entry.langs && lang && !entry.langs.has(lang)) continue;
-          const words = tokens.slice(first, at + 1);
-          if (entry.cases.every((rule, i) => satisfiesCase(words[i]?.text ?? '', rule))) {
+          // A rule past the matched words (an alias form with fewer tokens than its first form) asks nothing.
+          if (entry.cases.every((rule, i) => first + i > at || satisfiesCase(tokens[first + i]?.text ?? '', rule))) {
             matches.push({ entity: entry.entity, start: tokens[first]?.start ?? 0, end: token.end, firstToken: first, lastToken: at });
           }
         }
@@ -274,6 +294,7 @@ export class EntityTagger {
 
   private matchCjk(text: string, lang: string | undefined): Match[] {
     const matches: Match[] = [];
+    const runLang = lang === 'ja' || /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text) ? 'ja' : 'zh';
     for (const run of text.matchAll(CJK_RUN)) {
       const chars = [...run[0]];
       const offsets: number[] = [];
@@ -283,8 +304,8 @@ export class EntityTagger {
         offset += c.length;
       }
       offsets.push(offset);
-      const runLang = lang === 'ja' || /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text) ? 'ja' : 'zh';
-      const boundaries = this.wordStarts(run[0], runLang, run.index);
+      // Segmenting is the dearest step here and only short matches need it: done on the first one.
+      let boundaries: Set<number> | null = null;
       const raw: Match[] = [];
       for (let i = 0; i < chars.length; i++) {
         let node: TrieNode | undefined = this.cjkTrie;
@@ -300,7 +321,7 @@ export class EntityTagger {
       raw.push(...this.abbreviationCompounds(chars, offsets, runLang));
       // A short match must begin where a word begins: 美方 in 完美方案 begins inside 完美.
       for (const m of raw) {
-        if (m.entity !== -1 && !(m.end - m.start > 2 || boundaries.has(m.start))) continue;
+        if (m.entity !== -1 && m.end - m.start <= 2 && !(boundaries ??= this.wordStarts(run[0], runLang, run.index)).has(m.start)) continue;
         if (m.entity !== -1 && isCjkStyle(text, m)) continue;
         matches.push(m);
       }
@@ -317,8 +338,7 @@ export class EntityTagger {
       let j = i;
       const qids: string[] = [];
       while (j < chars.length && table[chars[j] ?? ''] && !qids.includes(table[chars[j] ?? ''] ?? '')) qids.push(table[chars[j++] ?? ''] ?? '');
-      const rest = chars.slice(j, j + 4).join('');
-      const compound = qids.length >= 2 || (qids.length === 1 && CJK_INSTITUTION_SUFFIXES.some((s) => rest.startsWith(s)));
+      const compound = qids.length >= 2 || (qids.length === 1 && startsInstitution(chars, j));
       if (compound) {
         for (let k = i; k < j; k++) {
           const entity = this.byQid.get(qids[k - i] ?? '');
@@ -458,6 +478,12 @@ function addToIndex(index: Map<string, Set<number>>, key: string, entity: number
  */
 function isNounOf(word: string, nouns: string[]): boolean {
   return nouns.some((n) => word === n || ([...n].length >= 4 && word.startsWith(n) && [...word].length - [...n].length <= 4));
+}
+
+/** An institution suffix (总统, 军) begins at `chars[at]`. */
+function startsInstitution(chars: string[], at: number): boolean {
+  const rest = chars.slice(at, at + 4).join('');
+  return CJK_INSTITUTION_SUFFIXES.some((s) => rest.startsWith(s));
 }
 
 const KATAKANA = /[\p{Script=Katakana}\u30fc]/u;

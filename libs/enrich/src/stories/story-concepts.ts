@@ -57,14 +57,21 @@ export class StoryConceptTagger {
 
 let shared: StoryConceptTagger | null = null;
 
-/** The concept keys of `text`, with one tagger built on first use and shared by the process. */
-export function storyConcepts(text: string, lang?: string): string[] {
+/**
+ * The tagger shared by the process, built on first use. Building it (the whole gazetteer once more) takes
+ * a few hundred milliseconds: {@link Enricher.create} calls this up front so that the first poll does not pay.
+ */
+export function sharedStoryConceptTagger(): StoryConceptTagger {
   shared ??= new StoryConceptTagger();
-  return shared.tag(text, lang);
+  return shared;
+}
+
+/** The concept keys of `text`, with the shared tagger. */
+export function storyConcepts(text: string, lang?: string): string[] {
+  return sharedStoryConceptTagger().tag(text, lang);
 }
 
 /** Concept keys and headline-entity markers of a headline and standfirst, with the shared tagger. */
 export function storyHeadlineKeys(text: string, lang?: string): string[] {
-  shared ??= new StoryConceptTagger();
-  return shared.headlineKeys(text, lang);
+  return sharedStoryConceptTagger().headlineKeys(text, lang);
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LanguageIdentifier, baseLanguage } from './language-identifier.js';
+import { LanguageIdentifier, baseLanguage, countLetters } from './language-identifier.js';
 
 let identifier: LanguageIdentifier;
 beforeAll(async () => {
@@ -33,5 +33,14 @@ describe('LanguageIdentifier', () => {
     expect(baseLanguage('zh-Hant-TW')).toBe('zh');
     expect(baseLanguage('rus')).toBe('ru');
     expect(baseLanguage('not a tag!')).toBeNull();
+  });
+});
+
+describe('countLetters', () => {
+  it('counts letters of any script, up to a bound', () => {
+    expect(countLetters('2024 — 12:30', 25)).toBe(0);
+    expect(countLetters('Кремль, 中国 and ٢ Ω', 25)).toBe(12);
+    expect(countLetters('a'.repeat(100), 25)).toBe(25);
+    expect(countLetters('abc', 25)).toBe(3);
   });
 });

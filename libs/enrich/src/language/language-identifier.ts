@@ -51,7 +51,8 @@ export class LanguageIdentifier {
     const declared = baseLanguage(hint.declared);
     // The opening of an item (headline and lead) decides; more text costs time and rarely changes the answer.
     const sample = text.slice(0, 600);
-    const letters = (sample.match(/\p{L}/gu) ?? []).length;
+    // Only "none" and "fewer than SHORT_TEXT_LETTERS" matter: counting stops there.
+    const letters = countLetters(sample, SHORT_TEXT_LETTERS);
     if (letters === 0) return declared ?? 'und';
 
     const byScript = languageFromScript(sample);
@@ -95,6 +96,16 @@ export function baseLanguage(tag: string | null | undefined): string | null {
   // ISO 639-2 codes feeds still use for the languages we monitor most.
   const legacy: Record<string, string> = { zho: 'zh', chi: 'zh', rus: 'ru', ukr: 'uk', eng: 'en', fre: 'fr', fra: 'fr', ger: 'de', deu: 'de', spa: 'es', ara: 'ar', jpn: 'ja' };
   return legacy[base] ?? base;
+}
+
+const LETTER = /\p{L}/gu;
+
+/** The number of letters in `text`, or `atMost` when there are that many or more. */
+export function countLetters(text: string, atMost: number): number {
+  LETTER.lastIndex = 0;
+  let n = 0;
+  while (n < atMost && LETTER.exec(text) !== null) n++;
+  return n;
 }
 
 function isCyrillic(text: string): boolean {

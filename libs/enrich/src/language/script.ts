@@ -28,14 +28,17 @@ const SINGLE_SCRIPT: Array<[RegExp, ScriptLanguage]> = [
  * Japanese prose mixes kana into Han text while Chinese never uses it.
  */
 export function languageFromScript(text: string): ScriptLanguage | null {
-  const dominantLatin = countMatches(text, LATIN_OR_CYRILLIC);
   if (KANA.test(text)) return 'ja';
   if (HANGUL.test(text)) return 'ko';
+  // Counting every Latin and Cyrillic letter is the dear part, and only Han or Arabic text needs the count.
+  let latin: number | null = null;
+  const latinLetters = (): number => (latin ??= countMatches(text, LATIN_OR_CYRILLIC));
   const han = countMatches(text, HAN);
-  if (han > 0 && han >= dominantLatin / 4) return 'zh';
+  if (han > 0 && han >= latinLetters() / 4) return 'zh';
   const arabic = countMatches(text, ARABIC);
-  if (arabic > 0 && arabic >= dominantLatin) return PERSIAN_ONLY.test(text) ? 'fa' : 'ar';
-  for (const [re, lang] of SINGLE_SCRIPT) if (re.test(text) && dominantLatin === 0) return lang;
+  if (arabic > 0 && arabic >= latinLetters()) return PERSIAN_ONLY.test(text) ? 'fa' : 'ar';
+  if (latin === null ? LATIN_OR_CYRILLIC.test(text) : latin > 0) return null;
+  for (const [re, lang] of SINGLE_SCRIPT) if (re.test(text)) return lang;
   return null;
 }
 

@@ -30,4 +30,15 @@ describe('CueList', () => {
     expect(actors.last('the ministry and analysts and the ministry again')).toEqual({ index: 34, text: 'ministry' });
     expect(actors.last('nobody')).toBeNull();
   });
+
+  it('tests several lists in one scan', () => {
+    const any = CueList.anyOf([new CueList([/deny/u]), new CueList([/(?<!\p{L})fake(?!\p{L})/u])]);
+    expect(any('they deny it')).toBe(true);
+    expect(any('this is fake')).toBe(true);
+    // Literal present but no match: the test may pass, it is a filter, not a matcher.
+    expect(any('fakery')).toBe(true);
+    expect(any('nothing here')).toBe(false);
+    // A list whose pattern needs no literal lets everything through.
+    expect(CueList.anyOf([new CueList([/deny/u]), new CueList([/\p{L}+/u])])('nothing here')).toBe(true);
+  });
 });

@@ -17,10 +17,20 @@ export class CueList {
   /** Passes when any pattern of the list may match; null when one of them has no known literals. */
   private readonly gate: RegExp | null;
 
+  /** Every literal any pattern needs; null when one of them has none known. */
+  private readonly literals: string[] | null;
+
   constructor(patterns: RegExp[]) {
     const literals = patterns.map((re) => requiredLiterals(re));
     this.cues = patterns.map((re, i) => ({ re, gate: literalGate(literals[i] ?? null) }));
-    this.gate = literals.every((l) => l !== null) ? literalGate(literals.flatMap((l) => l ?? [])) : null;
+    this.literals = literals.every((l) => l !== null) ? literals.flatMap((l) => l ?? []) : null;
+    this.gate = literalGate(this.literals);
+  }
+
+  /** A test that passes wherever a pattern of any of `lists` may match: one scan instead of one per list. */
+  static anyOf(lists: CueList[]): (text: string) => boolean {
+    const gate = lists.every((l) => l.literals !== null) ? literalGate(lists.flatMap((l) => l.literals ?? [])) : null;
+    return (text) => gate === null || gate.test(text);
   }
 
   /** The first pattern's match (trimmed), in list order; null when none matches. */

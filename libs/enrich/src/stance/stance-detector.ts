@@ -50,6 +50,12 @@ const OFFICIALS_GLOBAL = cues(OFFICIAL_ACTORS, 'gu');
 const NON_OFFICIALS_GLOBAL = cues(NON_OFFICIAL_ACTORS, 'gu');
 const NOT_DENIALS_GLOBAL = cues(NOT_DENIALS, 'gu');
 const FAKE_NEWS_GLOBAL = cues(FAKE_NEWS_TOPICS, 'gu');
+/**
+ * A sentence without a word of any of these lists has no denial cue: masking and the fake-news rewrite
+ * change nothing in it, and every way `denialCues` answers needs a rebuttal, a denial verb, a word of
+ * falsity or a negated event. Most sentences are such, and this one scan clears them.
+ */
+const MAY_HAVE_CUES = CueList.anyOf([NOT_DENIALS_GLOBAL, DENIAL_VERBS_GLOBAL, FAKE_NEWS_GLOBAL, FLAT_REBUTTALS, STRONG, WEAK, FALSE_WORDS, NEGATED]);
 const SENTENCE_END = /(?<=[.!?。！？；;])\s*|\n+/u;
 
 /**
@@ -74,7 +80,7 @@ export function detectStance(text: string, options: StanceOptions = {}): Stance 
   const sentences = text.toLowerCase().normalize('NFKC').split(SENTENCE_END).filter((s) => s.trim().length > 0);
   let previous = '';
   for (const sentence of sentences) {
-    const found = denialCues(sentence, previous);
+    const found = MAY_HAVE_CUES(sentence) ? denialCues(sentence, previous) : null;
     if (found) {
       if (kind === 'official') return { denial: true, mentionsDenial: false, cues: found.cues };
       const actor = deniedByOfficial(sentence, previous, found.at);

@@ -56,6 +56,13 @@ describe('analyseText', () => {
     expect(analyseTerms("l'Ukraine")).toEqual(['l', one('Ukraine')]);
   });
 
+  it('analyses a word the same whether or not its parts were seen before (the word cache)', () => {
+    const fresh = analyseText("qu'Ukrainiens 俄乌冲突 Ukrainiens", 'query');
+    analyseTerms('Ukrainiens qu 俄乌冲突');
+    expect(analyseText("qu'Ukrainiens 俄乌冲突 Ukrainiens", 'query')).toEqual(fresh);
+    expect(fresh.map((t) => t.term)).toEqual(['qu', one('Ukrainiens'), '俄乌', '乌冲', '冲突', one('Ukrainiens')]);
+  });
+
   it('reports offsets into the original text', () => {
     const text = 'Le «Pékin» 2022';
     for (const t of analyseText(text)) expect(text.slice(t.start, t.end)).toMatch(/Pékin|Le|2022/);

@@ -46,8 +46,9 @@ export function analyseText(text: string, mode: AnalysisMode = 'index'): Analyse
   const tokens: AnalysedToken[] = [];
   for (const run of text.matchAll(WORD_RUN)) {
     const word = run[0];
-    // Fast path for the common case: one word, no apostrophe, no CJK.
-    if (!APOSTROPHE.test(word) && !CJK_CHAR.test(word)) {
+    // Fast path for the common case: one word, no apostrophe, no CJK. A cached word is such a word (no
+    // other is cached), and the cache answers sooner than the two tests.
+    if (wordCache.has(word) || (!APOSTROPHE.test(word) && !CJK_CHAR.test(word))) {
       addWord(tokens, word, run.index);
       continue;
     }

@@ -33,7 +33,7 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  * among the stories so backed, the one with the best-matching item wins, ties to more matching items. Returns `storyId: null` when
  * no story reaches the threshold: the caller opens a new story with this item.
  */
-export function assignStory(item: StoryCandidate, neighbours: readonly StoryCandidate[], options?: StoryOptions): StoryAssignment {
+export function assignStory(item: StoryCandidate, neighbours: readonly (StoryCandidate | StoryProfile)[], options?: StoryOptions): StoryAssignment {
   const o = resolveStoryOptions(options);
   const idf = idfFor(o, item, neighbours);
   const self = storyProfile(item);
@@ -139,12 +139,12 @@ function explain(ev: StoryEvidence, o: ResolvedStoryOptions): string[] {
 }
 
 /** The caller's stats, or document frequencies over the item and its neighbours when there are none. */
-function idfFor(o: ResolvedStoryOptions, item: StoryCandidate, neighbours: readonly StoryCandidate[]): Idf {
+function idfFor(o: ResolvedStoryOptions, item: StoryCandidate, neighbours: readonly (StoryCandidate | StoryProfile)[]): Idf {
   let stats = o.stats;
   if (!stats) {
     stats = new TermStats();
     stats.add(storyStatsKeys(item));
-    for (const n of neighbours) stats.add(storyStatsKeys(n));
+    for (const n of neighbours) stats.add(storyStatsKeys('item' in n ? n.item : n));
   }
   const s = stats;
   return (key) => s.idf(key);

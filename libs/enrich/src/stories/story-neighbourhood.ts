@@ -1,4 +1,5 @@
 import type { StoryCandidate } from './story.js';
+import { type StoryProfile, storyProfile } from './story-similarity.js';
 
 /** What to look up: every placed item within [from, to] sharing one of `keys`, nearest to `at` first. */
 export interface NeighbourQuery {
@@ -29,7 +30,7 @@ interface Posting {
  * terms never are; concept and headline keys start with `~`.
  */
 export class StoryNeighbourhood {
-  private readonly items = new Map<number, { item: StoryCandidate; time: number; keys: string[] }>();
+  private readonly items = new Map<number, { item: StoryCandidate; time: number; keys: string[]; profile: StoryProfile }>();
   private readonly postings = new Map<string, Posting>();
 
   get size(): number {
@@ -44,9 +45,10 @@ export class StoryNeighbourhood {
   add(item: StoryCandidate): void {
     this.remove(item.id);
     const time = Date.parse(item.publishedAt);
-    if (item.storyId === null || Number.isNaN(time)) return;
+    const profile = storyProfile(item);
+    if (item.storyId === null || !profile) return;
     const keys = [...new Set([...item.entities, ...item.terms])];
-    this.items.set(item.id, { item, time, keys });
+    this.items.set(item.id, { item, time, keys, profile });
     for (const key of keys) {
       let p = this.postings.get(key);
       if (!p) {
@@ -91,39 +93,66 @@ export class StoryNeighbourhood {
    * Walks each key's posting list outwards from `at`, so a common key costs what is taken, not its length.
    */
   neighbours(q: NeighbourQuery): StoryCandidate[] {
-    const cursors: Cursor[] = [];
+    return this.walk(q).map((e) => e.item);
+  }
+
+  /**
+   * {@link neighbours} as comparison profiles, made once per item when it was added: what
+   * libs/enrich's assignStory would otherwise rebuild for every neighbour of every incoming item. Each
+   * call gets its own copies, since term weights are filled in against the rarity of the moment.
+   */
+  neighbourProfiles(q: NeighbourQuery): StoryProfile[] {
+    return this.walk(q).map((e) => ({ ...e.profile, terms: null, termNorm: 0 }));
+  }
+
+  private walk(q: NeighbourQuery): { item: StoryCandidate; profile: StoryProfile }[] {
+    // The fronts of every key's walk in a binary heap, nearest (then highest id) on top: a query with
+    // dozens of keys pays log(keys) per item taken.
+    const heap: Cursor[] = [];
     for (const key of new Set(q.keys)) {
       const p = this.postings.get(key);
       if (!p) continue;
-      // Earlier side: times < at, walked backwards (time desc, id desc).
+      // Earlier side: times < at, walked backwards; later side: times ≥ at, walked forwards.
       const split = lowerBoundTime(p.times, q.at);
-      if (split > 0) cursors.push(new EarlierCursor(p, split - 1, q.from));
-      if (split < p.times.length) cursors.push(new LaterCursor(p, split, q.to));
+      for (const c of [new EarlierCursor(p, split - 1, q.from), new LaterCursor(p, split, q.to)]) if (c.id() !== null) heap.push(c);
     }
-    const out: StoryCandidate[] = [];
+    const before = (a: Cursor, b: Cursor): boolean => {
+      const da = Math.abs(a.time() - q.at);
+      const db = Math.abs(b.time() - q.at);
+      return da < db || (da === db && (a.id() as number) > (b.id() as number));
+    };
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, before);
+    const out: { item: StoryCandidate; profile: StoryProfile }[] = [];
     const seen = new Set<number>([q.id]);
-    while (out.length < q.limit) {
-      let best: Cursor | null = null;
-      let bestDistance = Infinity;
-      let bestId = -Infinity;
-      for (const c of cursors) {
-        const id = c.id();
-        if (id === null) continue;
-        const distance = Math.abs(c.time() - q.at);
-        if (distance < bestDistance || (distance === bestDistance && id > bestId)) {
-          best = c;
-          bestDistance = distance;
-          bestId = id;
-        }
+    while (out.length < q.limit && heap.length > 0) {
+      const top = heap[0] as Cursor;
+      const id = top.id() as number;
+      top.next();
+      if (top.id() === null) {
+        const last = heap.pop() as Cursor;
+        if (heap.length > 0 && last !== top) heap[0] = last;
       }
-      if (!best) break;
-      best.next();
-      if (seen.has(bestId)) continue;
-      seen.add(bestId);
-      const entry = this.items.get(bestId);
-      if (entry) out.push(entry.item);
+      if (heap.length > 0) siftDown(heap, 0, before);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const entry = this.items.get(id);
+      if (entry) out.push(entry);
     }
     return out;
+  }
+}
+
+function siftDown(heap: Cursor[], from: number, before: (a: Cursor, b: Cursor) => boolean): void {
+  let i = from;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < heap.length && before(heap[l] as Cursor, heap[m] as Cursor)) m = l;
+    if (r < heap.length && before(heap[r] as Cursor, heap[m] as Cursor)) m = r;
+    if (m === i) return;
+    [heap[i], heap[m]] = [heap[m] as Cursor, heap[i] as Cursor];
+    i = m;
   }
 }
 

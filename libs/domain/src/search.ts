@@ -2,6 +2,16 @@ import type { SourceKind } from './source.js';
 import type { EntityRef } from './item.js';
 
 /** What the search index holds for one item: everything a hit and a facet needs. */
+/**
+ * The analyser's terms (libs/query) of a document's searchable fields: the title, and the summary and
+ * content as one body. Worked out off the main thread when an item is prepared, so that the index and
+ * the alert rules need not analyse it again.
+ */
+export interface AnalysedFields {
+  title: string[];
+  body: string[];
+}
+
 export interface SearchDocument {
   id: number;
   sourceId: number;
@@ -19,6 +29,8 @@ export interface SearchDocument {
   mentionsDenial: boolean;
   storyId: number | null;
   duplicateOf: number | null;
+  /** The fields already analysed, when the caller has them; an index analyses what is missing. Never stored. */
+  analysed?: AnalysedFields;
 }
 
 export type SearchSort = 'relevance' | 'newest';

@@ -1,10 +1,12 @@
-import type { ParsedEntry, ParsedFeed } from '@parallax/domain';
+import type { ParsedEntry, ParsedFeed, Source } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import { decodeDocument, parseFeed, scrapeStatementList, type FetchedResource } from '@parallax/ingest';
-import type { SourceWithValidators } from '@parallax/store';
+
+/** What reading needs of a fetched document. */
+type Document = Pick<FetchedResource, 'body' | 'contentType' | 'finalUrl'>;
 
 /** Turns a fetched document into entries: a feed through the feed parser, an HTML page through its selectors. */
-export function readEntries(source: SourceWithValidators, resource: FetchedResource): { entries: ParsedEntry[]; feedLanguage: string | null } {
+export function readEntries(source: Pick<Source, 'type' | 'selectors'>, resource: Document): { entries: ParsedEntry[]; feedLanguage: string | null } {
   if (source.type === 'html') {
     if (!source.selectors) throw new DomainError('VALIDATION', 'an html source needs selectors', { field: 'selectors' });
     const { text } = decodeDocument(resource.body, resource.contentType, 'html');
@@ -15,13 +17,13 @@ export function readEntries(source: SourceWithValidators, resource: FetchedResou
 }
 
 /** A fetched feed document, decoded (charset from header, BOM or prolog) and parsed: XML or JSON Feed. */
-export function parseFeedResource(resource: FetchedResource): ParsedFeed {
+export function parseFeedResource(resource: Document): ParsedFeed {
   const kind = looksLikeJson(resource) ? 'json' : 'xml';
   const { text } = decodeDocument(resource.body, resource.contentType, kind);
   return parseFeed(text, { baseUrl: resource.finalUrl });
 }
 
-function looksLikeJson(resource: FetchedResource): boolean {
+function looksLikeJson(resource: Document): boolean {
   if (resource.contentType && /json/i.test(resource.contentType)) return true;
   for (const byte of resource.body.subarray(0, 64)) {
     // Skip a UTF-8 BOM and whitespace; JSON Feed starts with '{'.

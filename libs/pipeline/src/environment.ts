@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DomainError } from '@parallax/domain';
@@ -28,6 +29,7 @@ const EnvSchema = z.object({
   MONITOR_PER_HOST_GAP_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   MONITOR_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   MONITOR_FETCH_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(10 * 1024 ** 2),
+  MONITOR_INGEST_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   SMTP_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -47,10 +49,17 @@ export interface Environment {
   perHostGapMs: number;
   fetchTimeoutMs: number;
   fetchMaxBytes: number;
+  /** Threads that parse and enrich polled documents beside the main thread (0: on the main thread). */
+  ingestThreads: number;
   smtpUrl: string | null;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** The built dashboard, served at `/` by the API. */
   dashboardDir: string;
+}
+
+/** One preparation thread per core beyond the one the store, clustering and the API share; at most 4. */
+export function defaultIngestThreads(): number {
+  return Math.min(4, Math.max(0, os.availableParallelism() - 1));
 }
 
 /** Repository root, from libs/pipeline/{src,dist}. */
@@ -79,6 +88,7 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     perHostGapMs: e.MONITOR_PER_HOST_GAP_MS,
     fetchTimeoutMs: e.MONITOR_FETCH_TIMEOUT_MS,
     fetchMaxBytes: e.MONITOR_FETCH_MAX_BYTES,
+    ingestThreads: e.MONITOR_INGEST_THREADS ?? defaultIngestThreads(),
     smtpUrl: e.SMTP_URL ?? null,
     logLevel: e.LOG_LEVEL,
     dashboardDir: path.join(ROOT, 'apps/dashboard/dist'),

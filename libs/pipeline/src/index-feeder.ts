@@ -1,6 +1,7 @@
 import type { SearchIndex } from '@parallax/search';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_UNINDEX_TOPIC, toSearchDocument, type Store } from '@parallax/store';
 import type { Logger } from './logger.js';
+import type { AnalysedFieldsCache } from './preparation/analysed-fields-cache.js';
 
 const TOPICS = [OUTBOX_INDEX_TOPIC, OUTBOX_UNINDEX_TOPIC];
 
@@ -17,6 +18,8 @@ export class IndexFeeder {
     private readonly index: SearchIndex,
     private readonly logger: Logger,
     private readonly batchSize = 500,
+    /** Fields the preparation threads analysed: the index need not analyse those items again. */
+    private readonly analysed?: AnalysedFieldsCache,
   ) {}
 
   /** Drains everything due now; concurrent calls share one run. Returns how many entries were applied. */
@@ -45,7 +48,7 @@ export class IndexFeeder {
         const upserts = [...new Set(batch.filter((e) => e.topic === OUTBOX_INDEX_TOPIC).map((e) => e.refId))];
         const removals = [...new Set(batch.filter((e) => e.topic === OUTBOX_UNINDEX_TOPIC).map((e) => e.refId))];
         // An item deleted after it was queued for indexing is simply not found: nothing to upsert.
-        const docs = this.store.items.getMany(upserts).map(toSearchDocument);
+        const docs = this.store.items.getMany(upserts).map((item) => ({ ...toSearchDocument(item), analysed: this.analysed?.get(item.id) }));
         if (docs.length) await this.index.upsert(docs);
         if (removals.length) await this.index.remove(removals);
         this.store.outbox.ack(batch.map((e) => e.id));

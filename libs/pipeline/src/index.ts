@@ -11,3 +11,7 @@ export * from './runtime.js';
 export * from './seed.js';
 export * from './alerts/index.js';
 export * from './stories/index.js';
+export * from './preparation/entry-preparation.js';
+export * from './preparation/entry-preparer.js';
+export * from './preparation/worker-preparer.js';
+export * from './preparation/analysed-fields-cache.js';

@@ -1,27 +1,21 @@
-import type { Item, NormalisedItem, ParsedEntry, PollResult } from '@parallax/domain';
+import type { AnalysedFields, Item, PollResult } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
-import type { Enricher } from '@parallax/enrich';
-import {
-  FetchError,
-  NearDuplicateIndex,
-  contentHash,
-  fetchResource,
-  nextPollDelay,
-  normaliseEntry,
-  simhash64,
-  type FetchedResource,
-  type FetchOptions,
-} from '@parallax/ingest';
+import { FetchError, NearDuplicateIndex, fetchResource, nextPollDelay, type FetchedResource, type FetchOptions } from '@parallax/ingest';
 import type { SourceWithValidators, Store } from '@parallax/store';
-import { readEntries } from './entry-reader.js';
 import type { Logger } from './logger.js';
 import type { PipelineEvents } from './pipeline-events.js';
+import { type ReadEntry, describe } from './preparation/entry-preparation.js';
+import type { AnalysedFieldsCache } from './preparation/analysed-fields-cache.js';
+import type { EntryPreparer } from './preparation/entry-preparer.js';
 
 export type Fetch = (url: string, opts: FetchOptions) => Promise<FetchedResource>;
 
 export interface IngestCycleOptions {
   store: Store;
-  enricher: Pick<Enricher, 'enrich'>;
+  /** Parses, normalises and enriches (on worker threads in production: {@link EntryPreparer}). */
+  preparer: EntryPreparer;
+  /** Where the analysed fields of stored items wait for the index and the alert rules. */
+  analysed?: AnalysedFieldsCache;
   events: PipelineEvents;
   logger: Logger;
   /** MONITOR_ALLOW_PRIVATE_SOURCES: let sources resolve to loopback/private addresses. */
@@ -41,7 +35,8 @@ const NEAR_DUPLICATE_WINDOW_MS = 14 * 86_400_000;
 const MIN_NEAR_DUPLICATE_TEXT = 160;
 
 /**
- * One poll of one source: fetch → parse → normalise → dedup → enrich → store (+ outbox).
+ * One poll of one source: fetch → parse → normalise → dedup → enrich → store (+ outbox). Parsing and
+ * enrichment are the preparer's (another thread); the store, dedup and the near-duplicate index stay here.
  * The scheduler, the API's "poll now" and the CLI all run exactly this.
  */
 export class IngestCycle {
@@ -74,9 +69,9 @@ export class IngestCycle {
         result.unchanged = true;
       } else {
         validators = { etag: resource.etag, lastModified: resource.lastModified };
-        const { entries, feedLanguage } = readEntries(source, resource);
+        const { entries, feedLanguage } = await this.o.preparer.read(source, resource, startedAt.toISOString());
         result.fetched = entries.length;
-        this.ingestEntries(source, entries, feedLanguage, startedAt, result);
+        await this.ingestEntries(source, entries, feedLanguage, startedAt, result);
       }
     } catch (err) {
       result.error = describe(err);
@@ -113,75 +108,62 @@ export class IngestCycle {
    * keeps all of them or none), and only then tells the listeners. Entries whose guid the source already
    * holds are counted as duplicates before any hashing or enrichment: on a re-poll that is most of them.
    */
-  private ingestEntries(source: SourceWithValidators, entries: ParsedEntry[], feedLanguage: string | null, fetchedAt: Date, result: PollResult): void {
-    const normalised: { entry: ParsedEntry; item: NormalisedItem | null }[] = [];
+  private async ingestEntries(source: SourceWithValidators, entries: ReadEntry[], feedLanguage: string | null, fetchedAt: Date, result: PollResult): Promise<void> {
+    const readable: Extract<ReadEntry, { ok: true }>[] = [];
     for (const entry of entries) {
-      try {
-        normalised.push({ entry, item: normaliseEntry(entry, { feedUrl: source.url, fetchedAt: fetchedAt.toISOString() }) });
-      } catch (err) {
-        this.skipped(source, entry, err, result);
-      }
+      if (entry.ok) readable.push(entry);
+      else this.skipped(source, entry, entry.error, result);
     }
     const known = this.o.store.items.knownGuids(
       source.id,
-      normalised.flatMap((n) => (n.item ? [n.item.guid] : [])),
+      readable.map((e) => e.item.guid),
     );
-    const stored: Item[] = [];
-    this.o.store.items.transaction(() => {
-      for (const { entry, item } of normalised) {
-        if (!item) {
-          result.errors++;
-        } else if (known.has(item.guid)) {
-          result.duplicates++;
-        } else {
-          const added = this.ingestEntry(source, entry, item, feedLanguage, fetchedAt, result);
-          if (added) stored.push(added);
-        }
+    // A feed may repeat an entry: the first copy is the one enriched and stored.
+    const seen = new Set<string>();
+    const fresh = readable.filter((e) => {
+      if (known.has(e.item.guid) || seen.has(e.item.guid)) {
+        result.duplicates++;
+        return false;
       }
+      seen.add(e.item.guid);
+      return true;
     });
+    const declaredLanguage = source.language ?? feedLanguage;
+    const prepared = await this.o.preparer.prepare(fresh.map((e) => ({ item: e.item, declaredLanguage, sourceKind: source.kind })));
+    const stored: Item[] = [];
+    const analysed: [number, AnalysedFields][] = [];
+    this.o.store.items.transaction(() => {
+      fresh.forEach(({ item }, i) => {
+        const p = prepared[i];
+        if (!p?.ok) {
+          this.skipped(source, { guid: item.guid, link: item.url }, p?.error ?? 'not prepared', result);
+          return;
+        }
+        try {
+          const candidate = { ...item, ...p.enrichment, sourceId: source.id, fetchedAt: fetchedAt.toISOString(), contentHash: p.contentHash, simhash: p.simhash, storyTerms: p.storyTerms };
+          const outcome = this.o.store.items.insertIfNew({ ...candidate, duplicateOf: this.findOriginal({ ...candidate, textLength: p.bodyLength }) });
+          if (outcome.status === 'duplicate') {
+            result.duplicates++;
+            return;
+          }
+          result.new++;
+          const added = this.o.store.items.get(outcome.id);
+          if (added.duplicateOf === null && p.bodyLength >= MIN_NEAR_DUPLICATE_TEXT) this.rememberSimhash(added.id, source.id, p.simhash);
+          stored.push(added);
+          analysed.push([added.id, p.fields]);
+        } catch (err) {
+          this.skipped(source, { guid: item.guid, link: item.url }, describe(err), result);
+        }
+      });
+    });
+    // Only committed items: a rolled-back id may be given to another item.
+    for (const [id, fields] of analysed) this.o.analysed?.set(id, fields);
     for (const item of stored) this.o.events.emit('item', item);
   }
 
-  private ingestEntry(
-    source: SourceWithValidators,
-    entry: ParsedEntry,
-    normalised: NormalisedItem,
-    feedLanguage: string | null,
-    fetchedAt: Date,
-    result: PollResult,
-  ): Item | null {
-    try {
-      const text = [normalised.title, normalised.summary, normalised.contentText].filter(Boolean).join('\n');
-      const hash = contentHash(text);
-      // Syndicated copies share the body but get their own headline and standfirst: fingerprint the body.
-      const body = normalised.contentText ?? normalised.summary ?? normalised.title;
-      const simhash = simhash64(body);
-      const enrichment = this.o.enricher.enrich({
-        title: normalised.title,
-        summary: normalised.summary,
-        contentText: normalised.contentText,
-        declaredLanguage: source.language ?? feedLanguage,
-        sourceKind: source.kind,
-      });
-      const candidate = { ...normalised, ...enrichment, sourceId: source.id, fetchedAt: fetchedAt.toISOString(), contentHash: hash, simhash };
-      const outcome = this.o.store.items.insertIfNew({ ...candidate, duplicateOf: this.findOriginal({ ...candidate, textLength: body.length }) });
-      if (outcome.status === 'duplicate') {
-        result.duplicates++;
-        return null;
-      }
-      result.new++;
-      const item: Item = this.o.store.items.get(outcome.id);
-      if (item.duplicateOf === null && body.length >= MIN_NEAR_DUPLICATE_TEXT) this.rememberSimhash(item.id, source.id, simhash);
-      return item;
-    } catch (err) {
-      this.skipped(source, entry, err, result);
-      return null;
-    }
-  }
-
-  private skipped(source: SourceWithValidators, entry: ParsedEntry, err: unknown, result: PollResult): void {
+  private skipped(source: SourceWithValidators, entry: { guid: string | null; link: string | null }, err: string, result: PollResult): void {
     result.errors++;
-    this.o.logger.warn({ sourceId: source.id, guid: entry.guid, link: entry.link, err: describe(err) }, 'entry skipped');
+    this.o.logger.warn({ sourceId: source.id, guid: entry.guid, link: entry.link, err }, 'entry skipped');
   }
 
   /** A syndicated copy: the same URL or text in another source, or a near-identical text (SimHash). */
@@ -200,8 +182,4 @@ export class IngestCycle {
     this.nearDuplicates.add(id, simhash);
     this.simhashSource.set(id, sourceId);
   }
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -6,11 +6,15 @@ import { Store } from '@parallax/store';
 import { Alerts } from './alerts/alerts.js';
 import type { RetrySchedule } from './alerts/retry-schedule.js';
 import { DemoFeedServer } from './demo-feed-server.js';
+import { defaultIngestThreads } from './environment.js';
 import { IndexFeeder } from './index-feeder.js';
 import { IngestCycle } from './ingest-cycle.js';
 import type { Logger } from './logger.js';
 import { PipelineEvents } from './pipeline-events.js';
 import { PollScheduler } from './poll-scheduler.js';
+import { type EntryPreparer, InlinePreparer } from './preparation/entry-preparer.js';
+import { WorkerPreparer } from './preparation/worker-preparer.js';
+import { AnalysedFieldsCache } from './preparation/analysed-fields-cache.js';
 import { RetagJob } from './stories/retag-job.js';
 import { StoryAssigner } from './stories/story-assigner.js';
 
@@ -32,7 +36,13 @@ export interface RuntimeOptions {
   smtpUrl?: string | null;
   /** Backoff of failed alert deliveries (tests shorten it). */
   alertRetrySchedule?: RetrySchedule;
+  /**
+   * Threads that parse and enrich polled documents beside the main thread (MONITOR_INGEST_THREADS);
+   * 0 prepares on the main thread. Default: one per core beyond the first, at most 4.
+   */
+  ingestThreads?: number;
 }
+
 
 /**
  * The whole back end as one object graph: store, search index, enricher and the ingest pipeline.
@@ -53,6 +63,8 @@ export class Runtime {
   readonly retag: RetagJob;
 
   readonly index: SearchIndex;
+  /** Where polls parse and enrich: worker threads, or this thread. */
+  readonly preparer: EntryPreparer;
 
   private constructor(
     readonly options: RuntimeOptions,
@@ -69,9 +81,18 @@ export class Runtime {
     this.index = options.meiliUrl
       ? new MeiliSearchIndex({ url: options.meiliUrl, apiKey: options.meiliMasterKey ?? null, resolveEntity, logger })
       : new SqliteFtsIndex({ path: path.join(options.dataDir, 'search.db'), resolveEntity });
+    const threads = options.ingestThreads ?? defaultIngestThreads();
+    // Under vitest the sources run untranspiled and the worker script does not exist: prepare inline.
+    this.preparer =
+      threads > 0 && WorkerPreparer.available()
+        ? new WorkerPreparer(threads, store.entities.list(), logger)
+        : new InlinePreparer(() => this.enricher);
+    // What the preparation threads analysed, for the index and the alert rules on this thread.
+    const analysed = new AnalysedFieldsCache();
     this.cycle = new IngestCycle({
       store,
-      enricher: { enrich: (input) => this.enricher.enrich(input) },
+      preparer: this.preparer,
+      analysed,
       events: this.events,
       logger,
       allowPrivate: options.allowPrivateSources,
@@ -80,7 +101,7 @@ export class Runtime {
       ),
       demoBaseUrl: () => this.demo.baseUrl(),
     });
-    this.feeder = new IndexFeeder(store, this.index, logger);
+    this.feeder = new IndexFeeder(store, this.index, logger, undefined, analysed);
     this.scheduler = new PollScheduler(store, this.cycle, this.feeder, this.events, logger, { concurrency: options.pollConcurrency });
     this.alerts = new Alerts({
       store,
@@ -90,6 +111,7 @@ export class Runtime {
       allowPrivate: options.allowPrivateSources,
       smtpUrl: options.smtpUrl ?? null,
       retrySchedule: options.alertRetrySchedule,
+      analysed,
     });
     this.stories = new StoryAssigner({
       store,
@@ -105,12 +127,22 @@ export class Runtime {
   static async open(options: RuntimeOptions): Promise<Runtime> {
     const store = Store.open(Store.fileIn(options.dataDir));
     // The language model (eld) is an ES module and loads asynchronously, once.
-    return new Runtime(options, store, await Enricher.create({ customEntities: store.entities.list() }));
+    const runtime = new Runtime(options, store, await Enricher.create({ customEntities: store.entities.list() }));
+    // Preparation threads build their enrichers meanwhile; polls start warm.
+    try {
+      await runtime.preparer.ready();
+    } catch (err) {
+      await runtime.close();
+      throw err;
+    }
+    return runtime;
   }
 
   /** Rebuilds the gazetteer with the analysts' current custom entities; applies to items ingested from now on. */
   async reloadEntities(): Promise<void> {
-    this.enricher = await Enricher.create({ customEntities: this.store.entities.list() });
+    const customEntities = this.store.entities.list();
+    this.enricher = await Enricher.create({ customEntities });
+    await this.preparer.reload(customEntities);
   }
 
   async close(): Promise<void> {
@@ -118,6 +150,7 @@ export class Runtime {
     await this.retag.idle();
     await this.stories.close();
     await this.alerts.close();
+    await this.preparer.close();
     await this.demo.stop();
     await this.index.close();
     this.store.close();

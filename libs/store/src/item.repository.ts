@@ -12,6 +12,8 @@ export interface NewItem extends NormalisedItem, Enrichment {
   contentHash: string;
   simhash: string;
   duplicateOf: number | null;
+  /** The terms story clustering compares (libs/pipeline storyTerms), when computed with the enrichment. */
+  storyTerms?: string[];
 }
 
 export type InsertOutcome = { status: 'new'; id: number } | { status: 'duplicate'; existingId: number; reason: 'guid' | 'url' | 'content' };
@@ -63,9 +65,9 @@ export class ItemRepository {
       const r = this.sql
         .write(
           `INSERT INTO items (source_id, guid, url, title, summary, content_text, content_html, author, published_at, fetched_at, sort_at,
-             language, entities_json, denial, mentions_denial, content_hash, simhash, duplicate_of)
+             language, entities_json, denial, mentions_denial, content_hash, simhash, duplicate_of, story_terms_json)
            VALUES (@sourceId, @guid, @url, @title, @summary, @contentText, @contentHtml, @author, @publishedAt, @fetchedAt, @sortAt,
-             @language, @entities, @denial, @mentionsDenial, @contentHash, @simhash, @duplicateOf)`,
+             @language, @entities, @denial, @mentionsDenial, @contentHash, @simhash, @duplicateOf, @storyTerms)`,
         )
         .run({
           sourceId: item.sourceId,
@@ -86,6 +88,7 @@ export class ItemRepository {
           contentHash: item.contentHash,
           simhash: item.simhash,
           duplicateOf: item.duplicateOf,
+          storyTerms: item.storyTerms ? JSON.stringify([...new Set(item.storyTerms)]) : null,
         });
       const id = Number(r.lastInsertRowid);
       this.writeEntities(id, item.entities);

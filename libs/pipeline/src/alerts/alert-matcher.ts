@@ -1,7 +1,8 @@
 import type { Item } from '@parallax/domain';
-import { RuleIndex, type EntityResolver } from '@parallax/query';
+import { RuleIndex, documentFields, type EntityResolver } from '@parallax/query';
 import { OUTBOX_MATCH_TOPIC, toSearchDocument, type AlertRecord, type AlertRepository, type NewDelivery, type NewMatch, type Store } from '@parallax/store';
 import type { Logger } from '../logger.js';
+import type { AnalysedFieldsCache } from '../preparation/analysed-fields-cache.js';
 import { channelsOf, deliveriesFor, isSnoozed, matchOf } from './alert-message.js';
 import { compileAlertRule, type CompiledRule } from './alert-rule.js';
 import { VolumeSpikes } from './volume-spikes.js';
@@ -14,6 +15,8 @@ export interface AlertMatcherOptions {
   emailEnabled: boolean;
   now?: () => Date;
   batchSize?: number;
+  /** Fields the preparation threads analysed: the rules need not analyse those items again. */
+  analysed?: AnalysedFieldsCache;
 }
 
 /**
@@ -83,8 +86,9 @@ export class AlertMatcher {
 
   /** Tests one item against the rules: the alert ids it matches, with the reasons. For the benchmark and tests. */
   test(item: Item): { alertId: number; reasons: string[] }[] {
+    const doc = toSearchDocument(item);
     return this.index
-      .match(toSearchDocument(item))
+      .match(doc, this.o.analysed?.get(item.id) ?? documentFields(doc))
       .filter((h) => !this.rules.get(h.id)?.rule.requireDenial || item.denial)
       .map((h) => ({ alertId: h.id, reasons: h.reasons }));
   }

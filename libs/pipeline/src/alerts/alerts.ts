@@ -3,6 +3,7 @@ import type { CreateAlert, UpdateAlert } from '@parallax/domain';
 import type { EntityResolver } from '@parallax/query';
 import { AlertRepository, type AlertRecord, type Store } from '@parallax/store';
 import type { Logger } from '../logger.js';
+import type { AnalysedFieldsCache } from '../preparation/analysed-fields-cache.js';
 import type { PipelineEvents } from '../pipeline-events.js';
 import { AlertDeliverer } from './alert-deliverer.js';
 import { AlertDigests } from './alert-digests.js';
@@ -20,6 +21,7 @@ export interface AlertsOptions {
   allowPrivate: boolean;
   smtpUrl: string | null;
   retrySchedule?: RetrySchedule;
+  analysed?: AnalysedFieldsCache;
 }
 
 /** Accounts come later (DESIGN.md): every alert belongs to the admin for now. */
@@ -42,7 +44,14 @@ export class Alerts {
   constructor(private readonly o: AlertsOptions) {
     this.repo = new AlertRepository(o.store.db);
     const email = o.smtpUrl ? new EmailSender(o.smtpUrl) : null;
-    this.matcher = new AlertMatcher({ store: o.store, repo: this.repo, resolveEntity: o.resolveEntity, logger: o.logger, emailEnabled: email !== null });
+    this.matcher = new AlertMatcher({
+      store: o.store,
+      repo: this.repo,
+      resolveEntity: o.resolveEntity,
+      logger: o.logger,
+      emailEnabled: email !== null,
+      analysed: o.analysed,
+    });
     this.deliverer = new AlertDeliverer({
       repo: this.repo,
       events: o.events,

@@ -239,7 +239,9 @@ export class StoryAssigner {
   /** Places one item (null: deleted since, or already placed by a re-clustering: nothing to do). */
   private place(item: PlacementRow | null): Placed | null {
     if (!item || item.storyId !== null) return null;
-    const candidate: StoryCandidate = { ...item, terms: storyTerms(item.title, item.summary) };
+    // Terms are worked out with the enrichment and stored with the item; items stored without them get them here.
+    const stored = item.terms.length > 0;
+    const candidate: StoryCandidate = { ...item, terms: stored ? item.terms : storyTerms(item.title, item.summary) };
     const keys = storyStatsKeys(candidate);
     const at = Date.parse(item.publishedAt);
     const window = this.windowAround(at);
@@ -248,7 +250,7 @@ export class StoryAssigner {
     window.stats.add(item.id, at, storyFeatures(candidate));
     try {
       const nk = storyNeighbourKeys(candidate, { stats: this.statsValue, windowStats: window.stats });
-      const neighbours = window.neighbourhood.neighbours({
+      const neighbours = window.neighbourhood.neighbourProfiles({
         id: item.id,
         at,
         from: at - WINDOW_DAYS * DAY_MS,
@@ -262,7 +264,7 @@ export class StoryAssigner {
         this.repo.assign(item.id, id, item.publishedAt);
         return id;
       });
-      this.unwritten.terms.push({ id: item.id, terms: candidate.terms });
+      if (!stored) this.unwritten.terms.push({ id: item.id, terms: candidate.terms });
       this.unwritten.stats.push(keys);
       window.neighbourhood.add({ ...candidate, storyId });
       this.o.logger.debug({ itemId: item.id, storyId, opened: a.storyId === null, score: a.score, reasons: a.reasons }, 'story assigned');

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeSearchIndexContract } from '../testing/search-index.contract.js';
 import { CORPUS, fixtureEntityResolver } from '../testing/multilingual-corpus.js';
+import { analyseTerms, documentFields } from '@parallax/query';
 import { SqliteFtsIndex } from './sqlite-fts.adapter.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-search-'));
@@ -88,6 +89,24 @@ describe('SqliteFtsIndex', () => {
     expect((await find('offer')).map((h) => [h.id, h.storyId, h.title])).toEqual([[7, 42, 'Harbour strike ends']]);
     expect(await index.count()).toBe(1);
     await index.close();
+  });
+
+  it('indexes the analysed fields a document brings as the ones it would work out, and never stores them', async () => {
+    const base = CORPUS[0]!;
+    const fresh = new SqliteFtsIndex({ path: ':memory:', resolveEntity: fixtureEntityResolver });
+    const given = new SqliteFtsIndex({ path: ':memory:', resolveEntity: fixtureEntityResolver });
+    await fresh.upsert(CORPUS);
+    await given.upsert(CORPUS.map((d) => ({ ...d, analysed: documentFields(d) })));
+    for (const q of ['China', '"foreign ministry"', '假新闻', 'Китая', `"${base.title.split(' ').slice(0, 2).join(' ')}"`]) {
+      const request: SearchRequest = { q, sort: 'relevance', limit: 20, offset: 0 };
+      expect((await given.search(request)).hits.map((h) => h.id)).toEqual((await fresh.search(request)).hits.map((h) => h.id));
+    }
+    // Fields given are trusted: they are what is matched (here, a word absent from the text).
+    await given.upsert([{ ...base, storyId: null, analysed: { title: analyseTerms('zzyzx'), body: [] }, title: `${base.title} (updated)` }]);
+    expect((await given.search({ q: 'zzyzx', sort: 'newest', limit: 5, offset: 0 })).hits.map((h) => h.id)).toEqual([base.id]);
+    expect(JSON.stringify((await given.search({ q: 'zzyzx', sort: 'newest', limit: 5, offset: 0 })).hits[0])).not.toContain('analysed');
+    await fresh.close();
+    await given.close();
   });
 
   it('samples facets above its limit but still counts the total exactly', async () => {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { DomainError, type FacetBucket, type SearchDocument, type SearchHit, type SearchRequest, type SearchResponse } from '@parallax/domain';
-import { analyseTerms, bindQuery, outletKey, parseQuery, type BoundQuery, type EntityResolver } from '@parallax/query';
+import { bindQuery, documentFields, outletKey, parseQuery, type BoundQuery, type EntityResolver } from '@parallax/query';
 import { bucketKey, bucketSizeFor, fillHistogram } from '../date-histogram.js';
 import { toSearchHit } from '../search-hit.js';
 import type { SearchIndex } from '../search-index.port.js';
@@ -116,7 +116,8 @@ export class SqliteFtsIndex implements SearchIndex {
     const putFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, meta) VALUES (?, ?, ?, ?)');
     const storedDoc = this.db.prepare('SELECT doc FROM search_doc_source WHERE id = ?').pluck();
     this.db.transaction(() => {
-      for (const { doc, publishedAt } of rows) {
+      for (const { doc: given, publishedAt } of rows) {
+        const { analysed, ...doc } = given;
         const source = JSON.stringify({ ...doc, publishedAt });
         const stored = storedDoc.get(doc.id) as string | undefined;
         if (stored !== undefined && sameIndexedFields(JSON.parse(stored) as SearchDocument, doc, publishedAt)) {
@@ -144,8 +145,8 @@ export class SqliteFtsIndex implements SearchIndex {
           metaToken('kind', doc.kind),
           metaToken('source', String(doc.sourceId)),
         ];
-        const body = [...analyseTerms(doc.summary), ...analyseTerms(doc.content)];
-        putFts.run(doc.id, analyseTerms(doc.title).join(' '), body.join(' '), meta.join(' '));
+        const fields = analysed ?? documentFields(doc);
+        putFts.run(doc.id, fields.title.join(' '), fields.body.join(' '), meta.join(' '));
       }
     })();
   }

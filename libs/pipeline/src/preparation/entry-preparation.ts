@@ -1,0 +1,111 @@
+import type { AnalysedFields, Enrichment, NormalisedItem, Source } from '@parallax/domain';
+import type { Enricher } from '@parallax/enrich';
+import { contentHash, normaliseEntry, simhash64, type FetchedResource } from '@parallax/ingest';
+import { documentFields } from '@parallax/query';
+import { readEntries } from '../entry-reader.js';
+import { storyTerms } from '../stories/story-terms.js';
+
+/**
+ * The CPU-bound part of a poll, kept free of the store so it can run on another thread
+ * ({@link WorkerPreparer}): decoding, parsing and normalising a fetched document, and hashing and
+ * enriching its new entries. Inputs and outputs are plain data (structured-clone safe).
+ */
+
+/** What reading a document needs of its source. */
+export type SourceToRead = Pick<Source, 'id' | 'url' | 'type' | 'selectors'>;
+
+/** What reading needs of the fetched resource (the rest stays with the poll). */
+export type ResourceToRead = Pick<FetchedResource, 'body' | 'contentType' | 'finalUrl'>;
+
+/** One entry of a document: normalised, or why it was skipped (with what identifies it in the log). */
+export type ReadEntry =
+  | { ok: true; item: NormalisedItem }
+  | { ok: false; guid: string | null; link: string | null; error: string };
+
+export interface ReadDocument {
+  entries: ReadEntry[];
+  feedLanguage: string | null;
+}
+
+/** Decodes, parses and normalises a fetched document; throws when the document as a whole is unreadable. */
+export function readDocument(source: SourceToRead, resource: ResourceToRead, fetchedAt: string): ReadDocument {
+  const { entries, feedLanguage } = readEntries(source, resource);
+  return {
+    feedLanguage,
+    entries: entries.map((entry): ReadEntry => {
+      try {
+        const item = normaliseEntry(entry, { feedUrl: source.url, fetchedAt });
+        return item ? { ok: true, item } : { ok: false, guid: entry.guid ?? null, link: entry.link ?? null, error: 'entry has no title, link or text' };
+      } catch (err) {
+        return { ok: false, guid: entry.guid ?? null, link: entry.link ?? null, error: describe(err) };
+      }
+    }),
+  };
+}
+
+export interface EntryToEnrich {
+  item: NormalisedItem;
+  declaredLanguage: string | null;
+  sourceKind: Source['kind'];
+}
+
+/** A new entry ready to store: its fingerprints and enrichment, or why it could not be prepared. */
+export type PreparedEntry =
+  | {
+      ok: true;
+      contentHash: string;
+      simhash: string;
+      /** Length of the text the SimHash was taken over (short texts are not compared as near-duplicates). */
+      bodyLength: number;
+      enrichment: Enrichment;
+      /** What story clustering compares: worked out here, off the thread that clusters. */
+      storyTerms: string[];
+      /** The searchable fields analysed, for the index and the alert rules (an {@link AnalysedFieldsCache}). */
+      fields: AnalysedFields;
+    }
+  | { ok: false; error: string };
+
+/** Fingerprints and enriches new entries, each on its own: one failing entry does not stop the others. */
+export function prepareEntries(enricher: Pick<Enricher, 'enrich'>, entries: readonly EntryToEnrich[]): PreparedEntry[] {
+  return entries.map(({ item, declaredLanguage, sourceKind }): PreparedEntry => {
+    try {
+      const text = [item.title, item.summary, item.contentText].filter(Boolean).join('\n');
+      // Syndicated copies share the body but get their own headline and standfirst: fingerprint the body.
+      const body = item.contentText ?? item.summary ?? item.title;
+      const enrichment = enricher.enrich({ title: item.title, summary: item.summary, contentText: item.contentText, declaredLanguage, sourceKind });
+      return {
+        ok: true,
+        contentHash: contentHash(text),
+        simhash: simhash64(body),
+        bodyLength: body.length,
+        enrichment,
+        storyTerms: storyTerms(item.title, item.summary),
+        fields: documentFields({ title: item.title, summary: item.summary, content: item.contentText }),
+      };
+    } catch (err) {
+      return { ok: false, error: describe(err) };
+    }
+  });
+}
+
+/**
+ * Builds what preparing builds on first use (the story-concept tagger, the analysers' tables) with a
+ * throwaway entry, so that the first poll after start-up does not pay for it.
+ */
+export function warmUp(enricher: Pick<Enricher, 'enrich'>): void {
+  const item: NormalisedItem = {
+    guid: 'warm-up',
+    url: null,
+    title: 'Foreign ministry denies report / 外交部否认报道 / МИД опроверг сообщение',
+    summary: null,
+    contentText: null,
+    contentHtml: null,
+    author: null,
+    publishedAt: null,
+  };
+  prepareEntries(enricher, [{ item, declaredLanguage: null, sourceKind: 'official' }]);
+}
+
+export function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assignStory } from './assign-story.js';
 import { clusterStories, storyNeighbourKeys } from './cluster-stories.js';
 import { type StoryCandidate, storyStatsKeys } from './story.js';
+import { storyProfile } from './story-similarity.js';
 import { TermStats } from './term-stats.js';
 import { type FixtureItem, Q, REFERENCE_ITEMS, backgroundItems } from './testing/reference-story.fixture.js';
 
@@ -157,5 +158,18 @@ describe('storyNeighbourKeys', () => {
     expect(keys.entities).not.toContain(Q.china);
     expect(keys.language).toBe('en');
     expect(keys.terms.length).toBeGreaterThan(0);
+  });
+});
+
+describe('assignStory with neighbour profiles kept across calls', () => {
+  it('weighs a kept profile with each call’s rarity, as a fresh one', () => {
+    const items = [...CORPUS].sort(byTime);
+    const placed = items.slice(0, 60).map((item, i) => ({ ...item, storyId: 1 + (i % 7) }));
+    const kept = placed.map((p) => storyProfile(p)).filter((p): p is NonNullable<typeof p> => p !== null);
+    const item = items[60]!;
+    for (const stats of [corpusStats(), corpusStats(CORPUS.slice(0, 40)), corpusStats()]) {
+      // Kept profiles carry term weights from the previous call; the answer must not depend on them.
+      expect(assignStory(item, kept, { stats })).toEqual(assignStory(item, placed, { stats }));
+    }
   });
 });

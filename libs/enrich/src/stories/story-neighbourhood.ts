@@ -14,6 +14,9 @@ export interface NeighbourQuery {
   limit: number;
 }
 
+/** Below this many postings in the window per neighbour wanted, sorting them all beats the heap walk. */
+const SORT_ALL_BELOW = 4;
+
 interface Posting {
   /** Sorted by time, then id. */
   times: number[];
@@ -98,22 +101,52 @@ export class StoryNeighbourhood {
 
   /**
    * {@link neighbours} as comparison profiles, made once per item when it was added: what
-   * libs/enrich's assignStory would otherwise rebuild for every neighbour of every incoming item. Each
-   * call gets its own copies, since term weights are filled in against the rarity of the moment.
+   * libs/enrich's assignStory would otherwise rebuild for every neighbour of every incoming item
+   * (their term weights are worked out again whenever the rarity they were weighed with changes).
    */
   neighbourProfiles(q: NeighbourQuery): StoryProfile[] {
-    return this.walk(q).map((e) => ({ ...e.profile, terms: null, termNorm: 0 }));
+    return this.walk(q).map((e) => e.profile);
   }
 
   private walk(q: NeighbourQuery): { item: StoryCandidate; profile: StoryProfile }[] {
-    // The fronts of every key's walk in a binary heap, nearest (then highest id) on top: a query with
-    // dozens of keys pays log(keys) per item taken.
-    const heap: Cursor[] = [];
+    const ranges: { p: Posting; lo: number; split: number; hi: number }[] = [];
+    let total = 0;
     for (const key of new Set(q.keys)) {
       const p = this.postings.get(key);
       if (!p) continue;
+      const lo = lowerBoundTime(p.times, q.from);
+      const hi = lowerBoundTime(p.times, q.to + 1);
+      if (hi <= lo) continue;
+      ranges.push({ p, lo, split: lowerBoundTime(p.times, q.at), hi });
+      total += hi - lo;
+    }
+    return total <= SORT_ALL_BELOW * q.limit ? this.sortAll(q, ranges) : this.merge(q, ranges);
+  }
+
+  /** Few postings in the window: take them all, nearest first. */
+  private sortAll(q: NeighbourQuery, ranges: readonly { p: Posting; lo: number; hi: number }[]): { item: StoryCandidate; profile: StoryProfile }[] {
+    const found = new Map<number, number>();
+    for (const { p, lo, hi } of ranges) for (let i = lo; i < hi; i++) found.set(p.ids[i] as number, p.times[i] as number);
+    found.delete(q.id);
+    const order = [...found].sort((a, b) => Math.abs(a[1] - q.at) - Math.abs(b[1] - q.at) || b[0] - a[0]);
+    const out: { item: StoryCandidate; profile: StoryProfile }[] = [];
+    for (const [id] of order) {
+      if (out.length >= q.limit) break;
+      const entry = this.items.get(id);
+      if (entry) out.push(entry);
+    }
+    return out;
+  }
+
+  /**
+   * Many postings (a common key in a busy window): walk every key's postings outwards from `at`, their
+   * fronts in a binary heap, nearest (then highest id) on top, until `limit` items are found: the cost
+   * is what is taken, not the length of the lists.
+   */
+  private merge(q: NeighbourQuery, ranges: readonly { p: Posting; split: number }[]): { item: StoryCandidate; profile: StoryProfile }[] {
+    const heap: Cursor[] = [];
+    for (const { p, split } of ranges) {
       // Earlier side: times < at, walked backwards; later side: times ≥ at, walked forwards.
-      const split = lowerBoundTime(p.times, q.at);
       for (const c of [new EarlierCursor(p, split - 1, q.from), new LaterCursor(p, split, q.to)]) if (c.id() !== null) heap.push(c);
     }
     const before = (a: Cursor, b: Cursor): boolean => {

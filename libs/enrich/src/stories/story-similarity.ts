@@ -17,8 +17,12 @@ export interface StoryProfile {
    * entity named only in the body. Empty when the item has no headline markers (all count fully).
    */
   emphasis: Map<string, number>;
-  /** Term → idf; filled on first use, since only same-language pairs compare terms. */
+  /**
+   * Term → idf; filled on first use (only same-language pairs compare terms), for the rarity `termsIdf`
+   * gave: a profile kept across incoming items (StoryNeighbourhood) is weighed afresh when rarity moves.
+   */
   terms: Map<string, number> | null;
+  termsIdf: Idf | null;
   termNorm: number;
 }
 
@@ -73,7 +77,7 @@ export function storyProfile(item: StoryCandidate): StoryProfile | null {
   const headline = new Set(item.terms.filter(isHeadlineEntityKey).map((k) => k.slice(CONCEPT_KEY_PREFIX.length)));
   const emphasis = new Map<string, number>();
   if (headline.size > 0) for (const f of features) emphasis.set(f, isConceptKey(f) || headline.has(f) ? 1 : BODY_EMPHASIS);
-  return { item, time, language: primaryLanguage(item.language), features, emphasis, terms: null, termNorm: 0 };
+  return { item, time, language: primaryLanguage(item.language), features, emphasis, terms: null, termsIdf: null, termNorm: 0 };
 }
 
 /**
@@ -109,7 +113,7 @@ export function featureWeights(self: StoryProfile, idf: Idf, o: ResolvedStoryOpt
 }
 
 function termWeights(p: StoryProfile, idf: Idf): Map<string, number> {
-  if (p.terms) return p.terms;
+  if (p.terms && p.termsIdf === idf) return p.terms;
   const terms = new Map<string, number>();
   let sum = 0;
   for (const t of p.item.terms) {
@@ -119,6 +123,7 @@ function termWeights(p: StoryProfile, idf: Idf): Map<string, number> {
     sum += w * w;
   }
   p.terms = terms;
+  p.termsIdf = idf;
   p.termNorm = Math.sqrt(sum);
   return terms;
 }

@@ -95,7 +95,7 @@ describe('SqliteFtsIndex', () => {
     const base = CORPUS[0]!;
     const fresh = new SqliteFtsIndex({ path: ':memory:', resolveEntity: fixtureEntityResolver });
     const given = new SqliteFtsIndex({ path: ':memory:', resolveEntity: fixtureEntityResolver });
-    await fresh.upsert(CORPUS);
+    await fresh.upsert([...CORPUS]);
     await given.upsert(CORPUS.map((d) => ({ ...d, analysed: documentFields(d) })));
     for (const q of ['China', '"foreign ministry"', '假新闻', 'Китая', `"${base.title.split(' ').slice(0, 2).join(' ')}"`]) {
       const request: SearchRequest = { q, sort: 'relevance', limit: 20, offset: 0 };

@@ -102,9 +102,8 @@ export class WorkerPreparer implements EntryPreparer {
       this.threads[at] = this.spawn();
     };
     worker.on('error', (err) => fail(err.message));
-    worker.on('exit', (code) => {
-      if (!this.closed) fail(`exit code ${code}`);
-    });
+    // After close too: whatever the thread still held is failed, not left waiting.
+    worker.on('exit', (code) => fail(this.closed ? 'closed' : `exit code ${code}`));
     // An idle thread must not keep the process alive (the CLI exits when its work is done); a busy one must.
     worker.unref();
     return thread;

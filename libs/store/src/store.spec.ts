@@ -140,4 +140,22 @@ describe('Store', () => {
     store.outbox.ack([entry!.id]);
     expect(store.outbox.pending([OUTBOX_INDEX_TOPIC])).toBe(0);
   });
+
+  it('gives due entries of several topics longest due first, leaving out those not due and other topics', () => {
+    const t = (s: number) => new Date(Date.parse('2026-03-01T00:00:00Z') + s * 1000);
+    store.outbox.enqueue('unindex', [7], t(2));
+    store.outbox.enqueue(OUTBOX_INDEX_TOPIC, [1, 2], t(1));
+    store.outbox.enqueue(OUTBOX_MATCH_TOPIC, [9], t(0));
+    store.outbox.enqueue(OUTBOX_INDEX_TOPIC, [3], t(3));
+    const [first] = store.outbox.due([OUTBOX_INDEX_TOPIC], 1, t(10));
+    store.outbox.retryLater([first!.id], 'index down', t(10));
+    const due = store.outbox.due([OUTBOX_INDEX_TOPIC, 'unindex'], 10, t(10));
+    expect(due.map((e) => [e.topic, e.refId])).toEqual([
+      [OUTBOX_INDEX_TOPIC, 2],
+      ['unindex', 7],
+      [OUTBOX_INDEX_TOPIC, 3],
+    ]);
+    expect(store.outbox.due([OUTBOX_INDEX_TOPIC, 'unindex'], 2, t(10))).toHaveLength(2);
+    expect(store.outbox.due([], 10, t(10))).toEqual([]);
+  });
 });

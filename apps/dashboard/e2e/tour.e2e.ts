@@ -86,6 +86,22 @@ describe('every page, on a laptop and a phone, in English, Chinese and Russian',
     });
   }
 
+  it('names an item\'s entities in the interface language', async () => {
+    const { hits } = await json<{ hits: { id: number }[] }>(app.api('/api/search?q=entity%3AQ148&limit=1'));
+    for (const [lang, china] of [
+      ['zh', '中国'],
+      ['ru', 'Китай'],
+      ['en', 'China'],
+    ] as const) {
+      const page = await browser.page(TEST_TOKEN);
+      await page.addInitScript((l) => localStorage.setItem('parallax.language', l), lang);
+      await page.goto(`${app.url}/items/${hits[0]?.id ?? 1}`);
+      const chip = page.locator('a.chip[href="/?entity=Q148"]');
+      await expect.poll(() => chip.textContent(), { timeout: 15_000 }).toBe(china);
+      await page.close();
+    }
+  });
+
   it('works from the keyboard alone: tab to the query box, search, reach a result', async () => {
     const page = await browser.page(TEST_TOKEN);
     await page.goto(`${app.url}/`);

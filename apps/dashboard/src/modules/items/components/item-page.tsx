@@ -6,6 +6,7 @@ import { Badge } from '../../ui/badge.js';
 import { formatDateTime, languageName } from '../../ui/format.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { EmptyState, ErrorState, Loading } from '../../ui/status-states.js';
+import { useEntityLabels } from '../../entities/hooks/use-entity-labels.js';
 import { getItem } from '../api/items.api.js';
 import { SandboxedHtml } from './sandboxed-html.js';
 import { safeHref } from '../../ui/safe-href.js';
@@ -14,6 +15,7 @@ export default function ItemPage() {
   const { t, i18n } = useTranslation();
   const id = Number(useParams().id);
   const item = useQuery({ queryKey: ['item', id], queryFn: () => getItem(id), enabled: Number.isInteger(id) && id > 0 });
+  const entityLabel = useEntityLabels();
 
   if (!Number.isInteger(id) || id <= 0 || (isApiError(item.error) && item.error.notFound && item.error.code === 'NOT_FOUND')) {
     return <EmptyState title={t('item.notFound')} />;
@@ -75,7 +77,7 @@ export default function ItemPage() {
           {it.entities.map((e) => (
             <li key={e.qid}>
               <Link className="chip" to={`/?entity=${encodeURIComponent(e.qid)}`}>
-                {e.name}
+                {entityLabel(e.qid, e.name)}
               </Link>
             </li>
           ))}

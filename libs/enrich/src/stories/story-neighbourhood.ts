@@ -1,5 +1,6 @@
 import type { StoryCandidate } from './story.js';
 import { type StoryProfile, storyProfile } from './story-similarity.js';
+import { lowerBound } from './window-stats.js';
 
 /** What to look up: every placed item within [from, to] sharing one of `keys`, nearest to `at` first. */
 export interface NeighbourQuery {
@@ -114,10 +115,10 @@ export class StoryNeighbourhood {
     for (const key of new Set(q.keys)) {
       const p = this.postings.get(key);
       if (!p) continue;
-      const lo = lowerBoundTime(p.times, q.from);
-      const hi = lowerBoundTime(p.times, q.to + 1);
+      const lo = lowerBound(p.times, q.from);
+      const hi = lowerBound(p.times, q.to + 1);
       if (hi <= lo) continue;
-      ranges.push({ p, lo, split: lowerBoundTime(p.times, q.at), hi });
+      ranges.push({ p, lo, split: lowerBound(p.times, q.at), hi });
       total += hi - lo;
     }
     return total <= SORT_ALL_BELOW * q.limit ? this.sortAll(q, ranges) : this.merge(q, ranges);
@@ -253,16 +254,6 @@ function runEndFrom(times: readonly number[], start: number): number {
   return end;
 }
 
-function lowerBoundTime(times: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((times[mid] as number) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** First index whose (time, id) is after (t, id). */
 function upperBound(p: Posting, t: number, id: number): number {

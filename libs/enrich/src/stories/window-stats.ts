@@ -104,7 +104,8 @@ export class WindowStats {
   }
 }
 
-function lowerBound(a: readonly number[], x: number): number {
+/** The first index of sorted `a` whose value is not below `x` (a.length when none). */
+export function lowerBound(a: readonly number[], x: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

@@ -143,6 +143,8 @@ export class Runtime {
     const customEntities = this.store.entities.list();
     this.enricher = await Enricher.create({ customEntities });
     await this.preparer.reload(customEntities);
+    // Alert rules naming entities are compiled against the names in force.
+    this.alerts.matcher.reload();
   }
 
   async close(): Promise<void> {

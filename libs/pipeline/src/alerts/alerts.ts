@@ -89,7 +89,7 @@ export class Alerts {
       webhookSecret: randomBytes(32).toString('hex'),
       feedToken: randomBytes(24).toString('base64url'),
     });
-    this.matcher.reload();
+    this.matcher.refile(created.id, created);
     return created;
   }
 
@@ -97,13 +97,13 @@ export class Alerts {
     const current = this.repo.get(id);
     compileAlertRule({ query: patch.query ?? current.query, denial: patch.denial === undefined ? current.denial : patch.denial }, this.o.resolveEntity);
     const updated = this.repo.update(id, patch);
-    this.matcher.reload();
+    this.matcher.refile(id, updated);
     return updated;
   }
 
   delete(id: number): void {
     this.repo.delete(id);
-    this.matcher.reload();
+    this.matcher.refile(id, null);
   }
 
   /** Matches what is queued and delivers what is due, soon but not now: many new items share one run. */

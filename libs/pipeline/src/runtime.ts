@@ -43,7 +43,6 @@ export interface RuntimeOptions {
   ingestThreads?: number;
 }
 
-
 /**
  * The whole back end as one object graph: store, search index, enricher and the ingest pipeline.
  * The API wires it into Nest providers and the CLI uses it directly, so both run the same parts.
@@ -70,6 +69,8 @@ export class Runtime {
     readonly options: RuntimeOptions,
     readonly store: Store,
     enricher: Enricher,
+    /** Preparation threads, or null to prepare on this thread. */
+    threads: WorkerPreparer | null,
   ) {
     const logger = options.logger;
     this.demo = new DemoFeedServer(path.join(options.seedDir, 'demo'));
@@ -81,12 +82,7 @@ export class Runtime {
     this.index = options.meiliUrl
       ? new MeiliSearchIndex({ url: options.meiliUrl, apiKey: options.meiliMasterKey ?? null, resolveEntity, logger })
       : new SqliteFtsIndex({ path: path.join(options.dataDir, 'search.db'), resolveEntity });
-    const threads = options.ingestThreads ?? defaultIngestThreads();
-    // Under vitest the sources run untranspiled and the worker script does not exist: prepare inline.
-    this.preparer =
-      threads > 0 && WorkerPreparer.available()
-        ? new WorkerPreparer(threads, store.entities.list(), logger)
-        : new InlinePreparer(() => this.enricher);
+    this.preparer = threads ?? new InlinePreparer(() => this.enricher);
     // What the preparation threads analysed, for the index and the alert rules on this thread.
     const analysed = new AnalysedFieldsCache();
     this.cycle = new IngestCycle({
@@ -126,10 +122,22 @@ export class Runtime {
 
   static async open(options: RuntimeOptions): Promise<Runtime> {
     const store = Store.open(Store.fileIn(options.dataDir));
-    // The language model (eld) is an ES module and loads asynchronously, once.
-    const runtime = new Runtime(options, store, await Enricher.create({ customEntities: store.entities.list() }));
-    // Preparation threads build their enrichers meanwhile; polls start warm.
+    const customEntities = store.entities.list();
+    const count = options.ingestThreads ?? defaultIngestThreads();
+    // Under vitest the sources run untranspiled and the worker script does not exist: prepare inline.
+    // The threads start first, so they build their enrichers while this thread builds its own.
+    const threads = count > 0 && WorkerPreparer.available() ? new WorkerPreparer(count, customEntities, options.logger) : null;
+    let runtime: Runtime;
     try {
+      // The language model (eld) is an ES module and loads asynchronously, once.
+      runtime = new Runtime(options, store, await Enricher.create({ customEntities }), threads);
+    } catch (err) {
+      await threads?.close();
+      store.close();
+      throw err;
+    }
+    try {
+      // Polls start warm: every thread's enricher built and its lazy tables filled.
       await runtime.preparer.ready();
     } catch (err) {
       await runtime.close();

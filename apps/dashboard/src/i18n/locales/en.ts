@@ -147,6 +147,8 @@ export const en: Messages = {
     previewHint: 'Preview the parsed items before saving the source.',
     save: 'Save source',
     saved: 'Source saved.',
+    edit: 'Edit',
+    editTitle: 'Edit source “{{name}}”',
     pause: 'Pause',
     resume: 'Resume',
     pollNow: 'Poll now',

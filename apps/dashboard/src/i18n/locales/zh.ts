@@ -129,6 +129,8 @@ export const zh: Messages = {
     previewHint: '保存前先预览解析出的内容。',
     save: '保存信息源',
     saved: '信息源已保存。',
+    edit: '编辑',
+    editTitle: '编辑信息源“{{name}}”',
     pause: '暂停',
     resume: '恢复',
     pollNow: '立即抓取',

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParsedFeed } from '@parallax/domain';
 import { formatDateTime } from '../../ui/format.js';
@@ -6,9 +7,11 @@ import { safeHref } from '../../ui/safe-href.js';
 /** The items a source would give, as the API parsed them (text only: nothing here is rendered as HTML). */
 export function PreviewList({ feed }: { feed: ParsedFeed }) {
   const { t, i18n } = useTranslation();
+  // An edit panel's preview can be on the page beside the add form's.
+  const titleId = useId();
   return (
-    <section className="preview" aria-labelledby="preview-title" aria-live="polite">
-      <h3 id="preview-title">{t('sources.previewTitle', { title: feed.feed.title ?? feed.feed.link ?? '' })}</h3>
+    <section className="preview" aria-labelledby={titleId} aria-live="polite">
+      <h3 id={titleId}>{t('sources.previewTitle', { title: feed.feed.title ?? feed.feed.link ?? '' })}</h3>
       <p>{t('sources.previewItems', { count: feed.items.length })}</p>
       <ol>
         {feed.items.slice(0, 50).map((it, i) => (

@@ -1,4 +1,4 @@
-import { Fragment, useId, useState } from 'react';
+import { Fragment, useId, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SourceStatus } from '@parallax/domain';
@@ -7,19 +7,24 @@ import { formatDateTime, formatNumber } from '../../ui/format.js';
 import { deleteSource, pollSource, updateSource, type SourceHealth } from '../api/sources.api.js';
 import { safeHref } from '../../ui/safe-href.js';
 import { PollLog } from './poll-log.js';
+import { SourceForm } from './source-form.js';
 import { Sparkline } from './sparkline.js';
 
-/** Columns of the health table, for the poll log row that spans them. */
+/** Columns of the health table, for the poll log and edit rows that span them. */
 export const SOURCE_COLUMNS = 7;
 
 const TONE: Record<SourceStatus, BadgeTone> = { new: 'neutral', ok: 'ok', unchanged: 'ok', error: 'danger', silent: 'warn', paused: 'neutral' };
 
-/** One source in the health table, with its actions; its poll log opens in a row beneath it. */
+/** One source in the health table, with its actions; its poll log and its edit panel open in rows beneath it. */
 export function SourceRow({ source: s }: { source: SourceHealth }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const [showPolls, setShowPolls] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const logId = useId();
+  const editId = useId();
   const refresh = () => client.invalidateQueries({ queryKey: ['sources'] });
   const toggle = useMutation({ mutationFn: () => updateSource(s.id, { enabled: !s.enabled }), onSettled: refresh });
   const poll = useMutation({
@@ -29,6 +34,11 @@ export function SourceRow({ source: s }: { source: SourceHealth }) {
   const remove = useMutation({ mutationFn: () => deleteSource(s.id), onSettled: refresh });
   const status: SourceStatus = s.enabled ? s.lastStatus : 'paused';
   const error = toggle.error ?? poll.error ?? remove.error;
+  // Focus goes back to the button that opened the panel, not to the top of the page.
+  const closeEdit = () => {
+    setEditing(false);
+    editButton.current?.focus();
+  };
 
   return (
     <Fragment>
@@ -74,6 +84,19 @@ export function SourceRow({ source: s }: { source: SourceHealth }) {
           <button type="button" aria-expanded={showPolls} aria-controls={logId} onClick={() => setShowPolls((v) => !v)} aria-label={`${t('sources.polls.show')}: ${s.name}`}>
             {t('sources.polls.show')}
           </button>
+          <button
+            ref={editButton}
+            type="button"
+            aria-expanded={editing}
+            aria-controls={editId}
+            onClick={() => {
+              setSaved(false);
+              setEditing((v) => !v);
+            }}
+            aria-label={`${t('sources.edit')}: ${s.name}`}
+          >
+            {t('sources.edit')}
+          </button>
           <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending} aria-label={`${s.enabled ? t('sources.pause') : t('sources.resume')}: ${s.name}`}>
             {s.enabled ? t('sources.pause') : t('sources.resume')}
           </button>
@@ -92,8 +115,36 @@ export function SourceRow({ source: s }: { source: SourceHealth }) {
               {t('sources.polled', { ...poll.data })}
             </span>
           ) : null}
+          {saved ? (
+            <span role="status" className="poll-result muted">
+              {t('sources.saved')}
+            </span>
+          ) : null}
         </td>
       </tr>
+      {editing ? (
+        <tr id={editId} className="source-edit-row">
+          <td colSpan={SOURCE_COLUMNS}>
+            <section
+              className="source-edit"
+              aria-labelledby={`${editId}-title`}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') closeEdit();
+              }}
+            >
+              <h3 id={`${editId}-title`}>{t('sources.editTitle', { name: s.name })}</h3>
+              <SourceForm
+                source={s}
+                onSaved={() => {
+                  setSaved(true);
+                  closeEdit();
+                }}
+                onCancel={closeEdit}
+              />
+            </section>
+          </td>
+        </tr>
+      ) : null}
       {showPolls ? (
         <tr id={logId} className="poll-log-row">
           <td colSpan={SOURCE_COLUMNS}>

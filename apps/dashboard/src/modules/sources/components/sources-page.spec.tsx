@@ -4,9 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PollLogEntry, Source } from '@parallax/domain';
 import { setApiBase } from '../../api/api-client.js';
 import { tokenStore } from '../../auth/token-store.js';
-import { startFakeApi } from '../../../testing/fake-api-server.js';
-import { byText, click, renderApp, waitFor } from '../../../testing/render-app.js';
-import type { DailyCount, OpmlImportResult } from '../api/sources.api.js';
+import { startFakeApi, type Answer } from '../../../testing/fake-api-server.js';
+import { byText, click, renderApp, typeInto, waitFor } from '../../../testing/render-app.js';
+import type { DailyCount, OpmlImportResult, SourcePreview } from '../api/sources.api.js';
 
 const days = (counts: number[]): DailyCount[] => counts.map((count, i) => ({ date: `2022-02-${String(i + 1).padStart(2, '0')}`, count }));
 
@@ -45,6 +45,16 @@ const OPML = `<?xml version="1.0"?><opml version="2.0"><head><title>Feeds</title
 <outline text="Broken" type="rss" xmlUrl="ftp://broken.example.org/feed"/></body></opml>`;
 const importAnswer: OpmlImportResult = { added: 1, skipped: 1, errors: [{ url: 'ftp://broken.example.org/feed', error: 'only http and https URLs can be polled' }] };
 
+/** How the fake API answers a PATCH of the source; a test may set a 400 here. */
+let patchAnswer: ((body: unknown) => Answer) | undefined;
+
+const gazettePage: SourcePreview = {
+  feed: { title: 'Harbour Gazette', link: 'https://gazette.example.org/', language: 'en' },
+  items: [],
+  feedUrl: 'https://gazette.example.org/feed.xml',
+  discovered: [{ url: 'https://gazette.example.org/feed.xml', title: 'Harbour Gazette', type: 'application/rss+xml' }],
+};
+
 let api: Awaited<ReturnType<typeof startFakeApi>>;
 let app: Awaited<ReturnType<typeof renderApp>> | undefined;
 
@@ -53,6 +63,9 @@ beforeAll(async () => {
     const path = req.url.pathname;
     if (path === '/api/stream') return { stream: true };
     if (path === '/api/sources' && req.method === 'GET') return { body: [gazette] };
+    if (path === '/api/sources/1' && req.method === 'PATCH') return patchAnswer?.(req.body) ?? { body: { ...gazette, ...(req.body as object) } };
+    if (path === '/api/sources/preview' && req.method === 'POST') return { body: gazettePage };
+    if (path === '/api/sources' && req.method === 'POST') return { status: 201, body: { ...gazette, ...(req.body as object), id: 2 } };
     if (path === '/api/sources/1/polls') return { body: polls };
     if (path === '/api/sources/export.opml') return { text: OPML, contentType: 'text/x-opml; charset=utf-8' };
     if (path === '/api/sources/import-opml' && req.method === 'POST') {
@@ -69,7 +82,27 @@ afterAll(() => api.close());
 afterEach(async () => {
   await app?.unmount();
   app = undefined;
+  patchAnswer = undefined;
 });
+
+/** The control a label names, inside `root`. */
+function control<T extends HTMLElement>(root: ParentNode, label: string): T {
+  const el = byText<HTMLLabelElement>(root, 'label', label);
+  const found = el ? document.getElementById(el.htmlFor) : null;
+  if (!found) throw new Error(`no control labelled ${label}`);
+  return found as T;
+}
+
+/** Opens the edit panel of the gazette; returns its button, its panel and how many requests came before. */
+async function openEdit() {
+  app = await renderApp('/sources');
+  const button = await waitFor(() => app?.container.querySelector<HTMLButtonElement>('button[aria-label="Edit: Harbour Gazette"]'));
+  await waitFor(() => api.requests.some((r) => r.url.pathname === '/api/sources'));
+  const before = api.requests.length;
+  await click(button);
+  const panel = await waitFor(() => app?.container.querySelector<HTMLElement>('.source-edit'));
+  return { button, panel, patches: () => api.requests.slice(before).filter((r) => r.method === 'PATCH') };
+}
 
 describe('SourcesPage', () => {
   it('draws items per day as a sparkline labelled with the total', async () => {
@@ -102,6 +135,91 @@ describe('SourcesPage', () => {
     expect(api.requests.findLast((r) => r.url.pathname === '/api/sources/1/polls')?.headers.authorization).toBe('Bearer test-token');
     await click(toggle);
     expect(app.container.querySelector('.poll-log')).toBeNull();
+  });
+
+  it('adds a source: the preview sets the feed a page announces and the name, saving sends every field and empties the form', async () => {
+    app = await renderApp('/sources');
+    const form = await waitFor(() => app?.container.querySelector<HTMLElement>('section[aria-labelledby="add-source-title"]'));
+    const url = control<HTMLInputElement>(form, 'Feed or page URL');
+    await act(async () => typeInto(url, 'https://gazette.example.org/'));
+    await click(byText<HTMLButtonElement>(form, 'button', 'Preview')!);
+    await waitFor(() => byText(form, '[role="status"]', 'This page announces a feed'));
+    expect(url.value).toBe('https://gazette.example.org/feed.xml');
+    expect(control<HTMLInputElement>(form, 'Name').value).toBe('Harbour Gazette');
+    await click(byText<HTMLButtonElement>(form, 'button', 'Save source')!);
+    await waitFor(() => byText(form, '[role="status"]', 'Source saved.'));
+    expect(api.requests.findLast((r) => r.url.pathname === '/api/sources' && r.method === 'POST')?.body).toEqual({
+      name: 'Harbour Gazette',
+      url: 'https://gazette.example.org/feed.xml',
+      kind: 'media',
+      type: 'feed',
+      language: null,
+      country: null,
+      pollIntervalSeconds: 900,
+    });
+    expect([url.value, control<HTMLInputElement>(form, 'Name').value, control<HTMLInputElement>(form, 'Poll every').value]).toEqual(['', '', '900']);
+    expect(form.querySelector('.preview')).toBeNull();
+  });
+
+  it('edits a source in a row beneath it, sending only the fields changed', async () => {
+    const { button, panel, patches } = await openEdit();
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.closest('tr')?.id).toBe(button.getAttribute('aria-controls'));
+    expect(panel.querySelector('h3')?.textContent).toBe('Edit source “Harbour Gazette”');
+    // Filled in with the source as saved, and ready for typing.
+    expect(control<HTMLInputElement>(panel, 'Name').value).toBe('Harbour Gazette');
+    expect(control<HTMLInputElement>(panel, 'Feed or page URL').value).toBe(gazette.url);
+    expect(control<HTMLInputElement>(panel, 'Language').value).toBe('en');
+    expect(control<HTMLInputElement>(panel, 'Poll every').value).toBe('900');
+    expect(document.activeElement).toBe(control(panel, 'Name'));
+
+    const listed = api.requests.filter((r) => r.url.pathname === '/api/sources' && r.method === 'GET').length;
+    await act(async () => {
+      typeInto(control(panel, 'Poll every'), '3600');
+      typeInto(control(panel, 'Language'), ' fr ');
+    });
+    await click(byText<HTMLButtonElement>(panel, 'button', 'Save')!);
+    await waitFor(() => !app?.container.querySelector('.source-edit'));
+    expect(patches().map((r) => [r.url.pathname, r.body])).toEqual([['/api/sources/1', { pollIntervalSeconds: 3600, language: 'fr' }]]);
+    // The table is read again, and the row says the edit was saved.
+    await waitFor(() => api.requests.filter((r) => r.url.pathname === '/api/sources' && r.method === 'GET').length > listed);
+    expect(byText(app!.container, '.actions [role="status"]', 'Source saved.')).toBeDefined();
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('shows the API\'s field error beside that field and keeps the edit open', async () => {
+    patchAnswer = () => ({ status: 400, body: { statusCode: 400, code: 'VALIDATION', message: 'url: must be an http or https URL', field: 'url' } });
+    const { panel, patches } = await openEdit();
+    const url = control<HTMLInputElement>(panel, 'Feed or page URL');
+    await act(async () => typeInto(url, 'https://gazette.example.org/rss'));
+    await click(byText<HTMLButtonElement>(panel, 'button', 'Save')!);
+    const err = await waitFor(() => panel.querySelector('.field-error'));
+    expect(err.textContent).toBe('url: must be an http or https URL');
+    expect(err.closest('.field')).toBe(url.closest('.field'));
+    expect(url.getAttribute('aria-invalid')).toBe('true');
+    expect(url.getAttribute('aria-describedby')).toBe(err.id);
+    expect(panel.isConnected).toBe(true);
+    expect(patches().map((r) => r.body)).toEqual([{ url: 'https://gazette.example.org/rss' }]);
+  });
+
+  it('closes the edit on Cancel or Escape without sending anything', async () => {
+    const { button, panel, patches } = await openEdit();
+    await act(async () => typeInto(control(panel, 'Name'), 'Renamed'));
+    await click(byText<HTMLButtonElement>(panel, 'button', 'Cancel')!);
+    expect(app?.container.querySelector('.source-edit')).toBeNull();
+    expect(document.activeElement).toBe(button);
+
+    await click(button);
+    const reopened = await waitFor(() => app?.container.querySelector<HTMLElement>('.source-edit'));
+    // Opened afresh: what was typed before Cancel is gone.
+    expect(control<HTMLInputElement>(reopened, 'Name').value).toBe('Harbour Gazette');
+    await act(async () => typeInto(control(reopened, 'Language'), 'de'));
+    await act(async () => {
+      control(reopened, 'Language').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(app?.container.querySelector('.source-edit')).toBeNull();
+    expect(patches()).toEqual([]);
   });
 
   it('imports an OPML file with progress from the live stream and lists what failed', async () => {

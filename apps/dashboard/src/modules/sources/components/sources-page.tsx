@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../ui/page-header.js';
 import { EmptyState, ErrorState, Loading } from '../../ui/status-states.js';
 import { deleteSource, listSources } from '../api/sources.api.js';
-import { AddSourceForm } from './add-source-form.js';
 import { OpmlTransfer } from './opml-transfer.js';
+import { SourceForm } from './source-form.js';
 import { SourceRow } from './source-row.js';
 
 export default function SourcesPage() {
@@ -29,7 +29,12 @@ export default function SourcesPage() {
         ) : null}
       </PageHeader>
       {removeDemo.isError ? <ErrorState error={removeDemo.error} /> : null}
-      <AddSourceForm />
+      <section className="card" aria-labelledby="add-source-title">
+        <h2 id="add-source-title" className="section-title">
+          {t('sources.add')}
+        </h2>
+        <SourceForm />
+      </section>
       <OpmlTransfer />
       <section aria-labelledby="health-title">
         <h2 id="health-title" className="section-title">

@@ -8,6 +8,12 @@ import type { PipelineEvents } from './pipeline-events.js';
 export interface PollSchedulerOptions {
   /** Sources polled at once, across hosts (the global concurrency limit). */
   concurrency?: number;
+  /**
+   * What follows each poll of a cycle, without waiting: by default the index feeder. The runtime passes
+   * story placement, which feeds the index itself once the items have their story, so that a new item
+   * is indexed once, with its story, rather than once without and again with it.
+   */
+  afterPoll?: () => Promise<unknown>;
 }
 
 /**
@@ -85,8 +91,8 @@ export class PollScheduler {
         await this.pollOnce(id).catch((err: unknown) => this.logger.error({ sourceId: id, err: String(err) }, 'poll crashed'));
         done++;
         this.events.emit('progress', { task: 'poll-cycle', done, total });
-        // Index as items come in, so search and alerts see them promptly; drains are shared, not repeated.
-        void this.feeder.drain();
+        // Index as items come in, so search sees them promptly; drains are shared, not repeated.
+        void (this.options.afterPoll ?? (() => this.feeder.drain()))().catch((err: unknown) => this.logger.error({ err: String(err) }, 'after-poll work failed'));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 8, queue.length) }, worker));

@@ -98,7 +98,11 @@ export class Runtime {
       demoBaseUrl: () => this.demo.baseUrl(),
     });
     this.feeder = new IndexFeeder(store, this.index, logger, undefined, analysed);
-    this.scheduler = new PollScheduler(store, this.cycle, this.feeder, this.events, logger, { concurrency: options.pollConcurrency });
+    this.scheduler = new PollScheduler(store, this.cycle, this.feeder, this.events, logger, {
+      concurrency: options.pollConcurrency,
+      // Placing new items in stories feeds the index afterwards: each new item is indexed once, with its story.
+      afterPoll: () => this.stories.drain(),
+    });
     this.alerts = new Alerts({
       store,
       events: this.events,

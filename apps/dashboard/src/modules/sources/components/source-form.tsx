@@ -146,7 +146,9 @@ export function SourceForm({ source, onSaved, onCancel }: { source?: Source; onS
             type="number"
             min={60}
             max={604800}
-            step={60}
+            // Whole minutes, unless the source was saved off the minute (the API takes any second): the
+            // browser's step check would then refuse every save of the edit, whatever field it changed.
+            step={Number(initial.pollIntervalSeconds) % 60 === 0 ? 60 : 1}
             value={draft.pollIntervalSeconds}
             onChange={(e) => set('pollIntervalSeconds', e.target.value)}
             {...invalid('pollIntervalSeconds')}

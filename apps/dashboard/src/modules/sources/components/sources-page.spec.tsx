@@ -45,6 +45,8 @@ const OPML = `<?xml version="1.0"?><opml version="2.0"><head><title>Feeds</title
 <outline text="Broken" type="rss" xmlUrl="ftp://broken.example.org/feed"/></body></opml>`;
 const importAnswer: OpmlImportResult = { added: 1, skipped: 1, errors: [{ url: 'ftp://broken.example.org/feed', error: 'only http and https URLs can be polled' }] };
 
+/** The sources `GET /api/sources` lists; a test may set others. */
+let listed: Source[] = [gazette];
 /** How the fake API answers a PATCH of the source; a test may set a 400 here. */
 let patchAnswer: ((body: unknown) => Answer) | undefined;
 
@@ -62,7 +64,7 @@ beforeAll(async () => {
   api = await startFakeApi((req) => {
     const path = req.url.pathname;
     if (path === '/api/stream') return { stream: true };
-    if (path === '/api/sources' && req.method === 'GET') return { body: [gazette] };
+    if (path === '/api/sources' && req.method === 'GET') return { body: listed };
     if (path === '/api/sources/1' && req.method === 'PATCH') return patchAnswer?.(req.body) ?? { body: { ...gazette, ...(req.body as object) } };
     if (path === '/api/sources/preview' && req.method === 'POST') return { body: gazettePage };
     if (path === '/api/sources' && req.method === 'POST') return { status: 201, body: { ...gazette, ...(req.body as object), id: 2 } };
@@ -83,6 +85,7 @@ afterEach(async () => {
   await app?.unmount();
   app = undefined;
   patchAnswer = undefined;
+  listed = [gazette];
 });
 
 /** The control a label names, inside `root`. */
@@ -201,6 +204,17 @@ describe('SourcesPage', () => {
     expect(url.getAttribute('aria-describedby')).toBe(err.id);
     expect(panel.isConnected).toBe(true);
     expect(patches().map((r) => r.body)).toEqual([{ url: 'https://gazette.example.org/rss' }]);
+  });
+
+  it('lets an edit save a source whose interval is off the minute', async () => {
+    const odd = { ...gazette, pollIntervalSeconds: 90 };
+    listed = [odd];
+    const { panel, patches } = await openEdit();
+    expect(control<HTMLInputElement>(panel, 'Poll every').checkValidity()).toBe(true);
+    await act(async () => typeInto(control(panel, 'Name'), 'Gazette'));
+    await click(byText<HTMLButtonElement>(panel, 'button', 'Save')!);
+    await waitFor(() => patches().length > 0);
+    expect(patches().map((r) => r.body)).toEqual([{ name: 'Gazette' }]);
   });
 
   it('closes the edit on Cancel or Escape without sending anything', async () => {

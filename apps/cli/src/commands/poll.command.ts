@@ -5,6 +5,9 @@ export const pollCommand: CliCommand = {
   async run(args) {
     const once = args.includes('--once');
     const sourceArg = args.indexOf('--source');
+    // An option it does not know (`--help` included) must not start an endless polling loop.
+    const unknown = args.find((a, i) => a !== '--once' && a !== '--source' && !(i > 0 && args[i - 1] === '--source'));
+    if (unknown !== undefined) throw new Error(`usage: poll [--once] [--source ID] (unknown option: ${unknown})`);
     const runtime = await openRuntime();
     try {
       if (runtime.store.sources.demoSourceIds().length) await runtime.demo.start();
@@ -17,7 +20,9 @@ export const pollCommand: CliCommand = {
         return 0;
       }
       // --once polls everything enabled now; without it, the loop polls what is due, like the server does.
-      const tick = () => runtime.scheduler.tick(once ? new Date(8.64e15) : new Date());
+      // "Everything" is a moment after every stored next poll time: times are compared as ISO strings, so
+      // it must keep a four-digit year (the largest Date, +275760-…, sorts before every one of them).
+      const tick = () => runtime.scheduler.tick(once ? new Date('9999-12-31T23:59:59.999Z') : new Date());
       if (once) {
         const n = await tick();
         const sources = runtime.store.sources.list();

@@ -3,7 +3,6 @@ import { EntityTagger } from './entities/entity-tagger.js';
 import type { CustomEntity, GazetteerEntity } from './entities/entity.js';
 import { LanguageIdentifier } from './language/language-identifier.js';
 import { detectStance } from './stance/stance-detector.js';
-import { sharedStoryConceptTagger } from './stories/story-concepts.js';
 
 export interface EnricherOptions {
   customEntities?: CustomEntity[];
@@ -32,15 +31,9 @@ export class Enricher {
     this.languages = options.languageIdentifier ?? new LanguageIdentifier(null);
   }
 
-  /**
-   * An Enricher with eld's n-gram model loaded (eld is an ES module, so loading is asynchronous), for a
-   * long-running process: the story concept tagger that story terms use on every item is built here too,
-   * at start-up rather than inside the first poll.
-   */
+  /** An Enricher with eld's n-gram model loaded (eld is an ES module, so loading is asynchronous). */
   static async create(options: Omit<EnricherOptions, 'languageIdentifier'> = {}): Promise<Enricher> {
-    const enricher = new Enricher({ ...options, languageIdentifier: await LanguageIdentifier.load() });
-    sharedStoryConceptTagger();
-    return enricher;
+    return new Enricher({ ...options, languageIdentifier: await LanguageIdentifier.load() });
   }
 
   enrich(input: EnrichInput): Enrichment {

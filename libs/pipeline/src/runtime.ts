@@ -141,7 +141,7 @@ export class Runtime {
       throw err;
     }
     try {
-      // Polls start warm: every thread's enricher built and its lazy tables filled.
+      // Polls start warm: every preparation thread's enricher built and its lazy tables filled.
       await runtime.preparer.ready();
     } catch (err) {
       await runtime.close();

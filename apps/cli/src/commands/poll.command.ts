@@ -8,7 +8,7 @@ export const pollCommand: CliCommand = {
     // An option it does not know (`--help` included) must not start an endless polling loop.
     const unknown = args.find((a, i) => a !== '--once' && a !== '--source' && !(i > 0 && args[i - 1] === '--source'));
     if (unknown !== undefined) throw new Error(`usage: poll [--once] [--source ID] (unknown option: ${unknown})`);
-    const runtime = await openRuntime();
+    const runtime = await openRuntime({ polls: true });
     try {
       if (runtime.store.sources.demoSourceIds().length) await runtime.demo.start();
       const printer = progressPrinter('poll');

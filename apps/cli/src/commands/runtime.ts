@@ -1,9 +1,13 @@
 import { loadEnvironment, Runtime, type Logger } from '@parallax/pipeline';
 
-/** Opens the same back end the API runs, on the data directory of the environment (MONITOR_DATA_DIR). */
-export function openRuntime(): Promise<Runtime> {
+/**
+ * Opens the same back end the API runs, on the data directory of the environment (MONITOR_DATA_DIR).
+ * Preparation threads (MONITOR_INGEST_THREADS) start only for a command that `polls`: for the others
+ * they would build a whole enricher each, and some 250 MB, for nothing.
+ */
+export function openRuntime(use: { polls?: boolean } = {}): Promise<Runtime> {
   const env = loadEnvironment();
-  return Runtime.open({ ...env, logger: stderrLogger(env.logLevel === 'debug' ? 'debug' : 'warn') });
+  return Runtime.open({ ...env, ingestThreads: use.polls ? env.ingestThreads : 0, logger: stderrLogger(env.logLevel === 'debug' ? 'debug' : 'warn') });
 }
 
 /** Log lines as JSON on stderr, so stdout stays the command's output. */

@@ -59,7 +59,8 @@ let shared: StoryConceptTagger | null = null;
 
 /**
  * The tagger shared by the process, built on first use. Building it (the whole gazetteer once more) takes
- * a few hundred milliseconds: {@link Enricher.create} calls this up front so that the first poll does not pay.
+ * a few hundred milliseconds: the ingest pipeline's preparation threads build it while they start
+ * (libs/pipeline `warmUp`), the only place that uses it on every item.
  */
 export function sharedStoryConceptTagger(): StoryConceptTagger {
   shared ??= new StoryConceptTagger();

@@ -90,7 +90,8 @@ export function prepareEntries(enricher: Pick<Enricher, 'enrich'>, entries: read
 
 /**
  * Builds what preparing builds on first use (the story-concept tagger, the analysers' tables) with a
- * throwaway entry, so that the first poll after start-up does not pay for it.
+ * throwaway entry, so that the first poll after start-up does not pay for it: a preparation thread
+ * does this while the runtime opens.
  */
 export function warmUp(enricher: Pick<Enricher, 'enrich'>): void {
   const item: NormalisedItem = {

@@ -1,5 +1,5 @@
 import type { CustomEntity, Enricher } from '@parallax/enrich';
-import { type EntryToEnrich, type PreparedEntry, type ReadDocument, type ResourceToRead, type SourceToRead, prepareEntries, readDocument, warmUp } from './entry-preparation.js';
+import { type EntryToEnrich, type PreparedEntry, type ReadDocument, type ResourceToRead, type SourceToRead, prepareEntries, readDocument } from './entry-preparation.js';
 
 /**
  * Runs the CPU-bound part of polls ({@link readDocument}, {@link prepareEntries}): on the calling
@@ -20,8 +20,9 @@ export interface EntryPreparer {
 export class InlinePreparer implements EntryPreparer {
   constructor(private readonly enricher: () => Pick<Enricher, 'enrich'>) {}
 
+  /** Nothing to start: this thread's enricher is the runtime's, and a first poll builds what it lazily needs. */
   ready(): Promise<void> {
-    return Promise.resolve().then(() => warmUp(this.enricher()));
+    return Promise.resolve();
   }
 
   read(source: SourceToRead, resource: ResourceToRead, fetchedAt: string): Promise<ReadDocument> {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { errorMessage } from '@parallax/domain';
 import { loadEnvironment } from '@parallax/pipeline';
 import { startApp } from './app.js';
 import { createLogger } from './infra/logger.js';
@@ -13,6 +14,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`parallax failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`parallax failed to start: ${errorMessage(err)}\n`);
   process.exit(1);
 });

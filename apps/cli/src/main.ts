@@ -3,6 +3,7 @@
  * `npm run cli -- <command>`: the command-line contract of DESIGN.md.
  * Each command lives in its own file under ./commands and receives the arguments after its name.
  */
+import { errorMessage } from '@parallax/domain';
 import { commands } from './commands/index.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -23,7 +24,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`error: ${errorMessage(err)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,3 +1,4 @@
+import { errorMessage } from '@parallax/domain';
 import type { SearchIndex } from '@parallax/search';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_UNINDEX_TOPIC, toSearchDocument, type Store } from '@parallax/store';
 import type { Logger } from './logger.js';
@@ -55,7 +56,7 @@ export class IndexFeeder {
         this.lastError = null;
         applied += batch.length;
       } catch (err) {
-        this.lastError = err instanceof Error ? err.message : String(err);
+        this.lastError = errorMessage(err);
         this.store.outbox.retryLater(
           batch.map((e) => e.id),
           this.lastError,

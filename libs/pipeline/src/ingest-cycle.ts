@@ -1,10 +1,10 @@
 import type { AnalysedFields, Item, PollResult } from '@parallax/domain';
-import { DomainError } from '@parallax/domain';
+import { DomainError, errorMessage } from '@parallax/domain';
 import { FetchError, NearDuplicateIndex, fetchResource, nextPollDelay, type FetchedResource, type FetchOptions } from '@parallax/ingest';
 import type { SourceWithValidators, Store } from '@parallax/store';
 import type { Logger } from './logger.js';
 import type { PipelineEvents } from './pipeline-events.js';
-import { type ReadEntry, describe } from './preparation/entry-preparation.js';
+import type { ReadEntry } from './preparation/entry-preparation.js';
 import type { AnalysedFieldsCache } from './preparation/analysed-fields-cache.js';
 import type { EntryPreparer } from './preparation/entry-preparer.js';
 
@@ -74,7 +74,7 @@ export class IngestCycle {
         await this.ingestEntries(source, entries, feedLanguage, startedAt, result);
       }
     } catch (err) {
-      result.error = describe(err);
+      result.error = errorMessage(err);
       result.errors++;
       if (err instanceof FetchError) {
         httpStatus = err.status;
@@ -152,7 +152,7 @@ export class IngestCycle {
           stored.push(added);
           analysed.push([added.id, p.fields]);
         } catch (err) {
-          this.skipped(source, { guid: item.guid, link: item.url }, describe(err), result);
+          this.skipped(source, { guid: item.guid, link: item.url }, errorMessage(err), result);
         }
       });
     });

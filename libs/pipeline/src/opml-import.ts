@@ -1,4 +1,4 @@
-import { CreateSourceSchema, type SourceKind } from '@parallax/domain';
+import { CreateSourceSchema, type SourceKind, errorMessage } from '@parallax/domain';
 import { parseOpml, privateUrlRange } from '@parallax/ingest';
 import type { Store } from '@parallax/store';
 
@@ -46,7 +46,7 @@ export function importOpml(
         store.sources.create(parsed.data);
         result.added++;
       } catch (err) {
-        result.errors.push({ url: o.url, error: err instanceof Error ? err.message : String(err) });
+        result.errors.push({ url: o.url, error: errorMessage(err) });
       }
     }
     onProgress(i + 1, outlines.length);

@@ -1,3 +1,4 @@
+import { errorMessage } from '@parallax/domain';
 import { readFile } from 'node:fs/promises';
 import type { CliCommand } from './command.js';
 
@@ -35,7 +36,7 @@ export const parseCommand: CliCommand = {
       process.stdout.write(`${JSON.stringify(feed)}\n`);
       return 0;
     } catch (err) {
-      process.stderr.write(`parse: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`parse: ${errorMessage(err)}\n`);
       return 1;
     }
   },

@@ -1,3 +1,4 @@
+import { errorMessage } from '@parallax/domain';
 import { createInterface } from 'node:readline';
 import type { CliCommand } from './command.js';
 
@@ -14,7 +15,7 @@ function parseLine(line: string): TagRequest | { id: string | null; error: strin
   try {
     value = JSON.parse(line);
   } catch (err) {
-    return { id: null, error: `not JSON: ${err instanceof Error ? err.message : String(err)}` };
+    return { id: null, error: `not JSON: ${errorMessage(err)}` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { id: null, error: 'expected a JSON object' };
   const o = value as Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { errorMessage } from '@parallax/domain';
 import http, { type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
@@ -213,7 +214,7 @@ function toFetchError(err: unknown, url: string, signal: AbortSignal): FetchErro
   if (err instanceof PrivateAddressError) return privateError(url, err.address, err.range);
   if (err instanceof BodyTooLargeError) return new FetchError('too_large', `${url}: ${err.message}`, { url });
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME'].includes(code)) {
     return new FetchError('dns', `could not resolve ${safeHost(url)}: ${message}`, { url });
   }

@@ -1,4 +1,4 @@
-import { DomainError, type ParsedEntry, type ParsedFeed } from '@parallax/domain';
+import { DomainError, type ParsedEntry, type ParsedFeed, errorMessage } from '@parallax/domain';
 import { htmlOf, plainOf } from './feed-text.js';
 import { parseFeedDate } from './dates.js';
 import { resolveUrl } from './xml-tree.js';
@@ -9,7 +9,7 @@ export function parseJsonFeed(text: string, opts: { baseUrl?: string } = {}): Pa
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new DomainError('PARSE_FAILED', `not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new DomainError('PARSE_FAILED', `not valid JSON: ${errorMessage(err)}`);
   }
   if (!isObject(doc) || !Array.isArray(doc.items)) throw new DomainError('PARSE_FAILED', 'not a JSON Feed: no "items" array');
   const base = str(doc.feed_url) ?? opts.baseUrl;

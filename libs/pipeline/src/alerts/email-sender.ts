@@ -1,3 +1,4 @@
+import { errorMessage } from '@parallax/domain';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { AlertMessage } from '@parallax/domain';
 
@@ -37,7 +38,7 @@ export class EmailSender {
       return { statusCode: code ? Number(code) : null, error: null, durationMs: performance.now() - started };
     } catch (err) {
       const code = (err as { responseCode?: number }).responseCode;
-      return { statusCode: code ?? null, error: err instanceof Error ? err.message : String(err), durationMs: performance.now() - started };
+      return { statusCode: code ?? null, error: errorMessage(err), durationMs: performance.now() - started };
     }
   }
 

@@ -1,3 +1,4 @@
+import { errorMessage } from '@parallax/domain';
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
@@ -53,7 +54,7 @@ export class WebhookSender {
       const ok = statusCode >= 200 && statusCode < 300;
       return { statusCode, error: ok ? null : `receiver answered HTTP ${statusCode}`, durationMs: performance.now() - started };
     } catch (err) {
-      return { statusCode: null, error: err instanceof Error ? err.message : String(err), durationMs: performance.now() - started };
+      return { statusCode: null, error: errorMessage(err), durationMs: performance.now() - started };
     } finally {
       signal?.removeEventListener('abort', onAbort);
       this.inFlight.delete(controller);

@@ -1,3 +1,4 @@
+import { errorMessage } from '@parallax/domain';
 import type { AnalysedFields, Enrichment, NormalisedItem, Source } from '@parallax/domain';
 import type { Enricher } from '@parallax/enrich';
 import { contentHash, normaliseEntry, simhash64, type FetchedResource } from '@parallax/ingest';
@@ -37,7 +38,7 @@ export function readDocument(source: SourceToRead, resource: ResourceToRead, fet
         const item = normaliseEntry(entry, { feedUrl: source.url, fetchedAt });
         return item ? { ok: true, item } : { ok: false, guid: entry.guid ?? null, link: entry.link ?? null, error: 'entry has no title, link or text' };
       } catch (err) {
-        return { ok: false, guid: entry.guid ?? null, link: entry.link ?? null, error: describe(err) };
+        return { ok: false, guid: entry.guid ?? null, link: entry.link ?? null, error: errorMessage(err) };
       }
     }),
   };
@@ -83,7 +84,7 @@ export function prepareEntries(enricher: Pick<Enricher, 'enrich'>, entries: read
         fields: documentFields({ title: item.title, summary: item.summary, content: item.contentText }),
       };
     } catch (err) {
-      return { ok: false, error: describe(err) };
+      return { ok: false, error: errorMessage(err) };
     }
   });
 }
@@ -105,8 +106,4 @@ export function warmUp(enricher: Pick<Enricher, 'enrich'>): void {
     publishedAt: null,
   };
   prepareEntries(enricher, [{ item, declaredLanguage: null, sourceKind: 'official' }]);
-}
-
-export function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -1,7 +1,8 @@
 // The worker thread of WorkerPreparer: reads documents and prepares entries with its own Enricher.
 import { parentPort, workerData } from 'node:worker_threads';
+import { errorMessage } from '@parallax/domain';
 import { type CustomEntity, Enricher } from '@parallax/enrich';
-import { describe, prepareEntries, readDocument, warmUp } from './entry-preparation.js';
+import { prepareEntries, readDocument, warmUp } from './entry-preparation.js';
 import type { PreparationReply, PreparationRequest } from './worker-preparer.js';
 
 const port = parentPort;
@@ -31,6 +32,6 @@ async function answer(req: PreparationRequest): Promise<unknown> {
 port.on('message', (req: PreparationRequest) => {
   answer(req).then(
     (result) => port.postMessage({ id: req.id, result } satisfies PreparationReply),
-    (err: unknown) => port.postMessage({ id: req.id, error: describe(err) } satisfies PreparationReply),
+    (err: unknown) => port.postMessage({ id: req.id, error: errorMessage(err) } satisfies PreparationReply),
   );
 });

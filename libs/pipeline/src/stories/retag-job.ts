@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Enrichment, Item, RetagResult, RetagStatus } from '@parallax/domain';
-import { DomainError } from '@parallax/domain';
+import { DomainError, errorMessage } from '@parallax/domain';
 import { type Enricher, TermStats, clusterStories, storyStatsKeys, windowStatsOf } from '@parallax/enrich';
 import type { Store, StoryItemRow } from '@parallax/store';
 import type { Logger } from '../logger.js';
@@ -88,7 +88,7 @@ export class RetagJob {
       this.o.logger.info({ ...result }, 'retag done');
       return result;
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       this.state = { ...this.state, running: false, phase: 'failed', finishedAt: new Date().toISOString(), error: message };
       this.o.events.emit('progress', { task: 'retag', done: this.state.done, total: this.state.total, detail: `failed: ${message}` });
       throw err;

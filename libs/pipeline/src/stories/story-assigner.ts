@@ -1,3 +1,4 @@
+import { errorMessage } from '@parallax/domain';
 import { type StoryCandidate, StoryNeighbourhood, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyStatsKeys } from '@parallax/enrich';
 import { OUTBOX_STORY_TOPIC, StoryRepository, type OutboxEntry, type PlacementRow, type Store } from '@parallax/store';
 import type { IndexFeeder } from '../index-feeder.js';
@@ -203,7 +204,7 @@ export class StoryAssigner {
             if (p) done.push(p);
             acks.push(entry.id);
           } catch (err) {
-            const message = err instanceof Error ? err.message : String(err);
+            const message = errorMessage(err);
             this.o.store.outbox.retryLater([entry.id], message);
             this.o.logger.error({ itemId: entry.refId, err: message }, 'story assignment failed; entry kept in the outbox');
           }
@@ -292,7 +293,7 @@ export class StoryAssigner {
       try {
         this.linker.link(id, this.statsValue);
       } catch (err) {
-        this.o.logger.error({ denialId: id, err: err instanceof Error ? err.message : String(err) }, 'denial linking failed');
+        this.o.logger.error({ denialId: id, err: errorMessage(err) }, 'denial linking failed');
       }
     }
   }

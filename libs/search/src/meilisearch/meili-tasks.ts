@@ -1,4 +1,4 @@
-import { DomainError } from '@parallax/domain';
+import { DomainError, errorMessage } from '@parallax/domain';
 import { MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError, MeilisearchTaskTimeOutError, type EnqueuedTaskPromise, type Task } from 'meilisearch';
 
 export interface TaskWait {
@@ -45,5 +45,5 @@ export function asDomainError(err: unknown, doing: string): DomainError {
   if (err instanceof MeilisearchRequestTimeOutError || err instanceof MeilisearchRequestError) {
     return new DomainError('UNAVAILABLE', `meilisearch unreachable (${doing}): ${err.message}`);
   }
-  return new DomainError('UNAVAILABLE', `meilisearch ${doing}: ${err instanceof Error ? err.message : String(err)}`);
+  return new DomainError('UNAVAILABLE', `meilisearch ${doing}: ${errorMessage(err)}`);
 }

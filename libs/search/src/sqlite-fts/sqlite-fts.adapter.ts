@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { DomainError, type FacetBucket, type SearchDocument, type SearchHit, type SearchRequest, type SearchResponse } from '@parallax/domain';
+import { DomainError, type FacetBucket, type SearchDocument, type SearchHit, type SearchRequest, type SearchResponse, errorMessage } from '@parallax/domain';
 import { bindQuery, documentFields, outletKey, parseQuery, type BoundQuery, type EntityResolver } from '@parallax/query';
 import { bucketKey, bucketSizeFor, fillHistogram } from '../date-histogram.js';
 import { toSearchHit } from '../search-hit.js';
@@ -201,7 +201,7 @@ export class SqliteFtsIndex implements SearchIndex {
       const n = (this.db.prepare('SELECT count(*) AS n FROM search_doc').get() as { n: number }).n;
       return { ok: true, detail: `sqlite-fts, ${n} documents` };
     } catch (e) {
-      return { ok: false, detail: e instanceof Error ? e.message : String(e) };
+      return { ok: false, detail: errorMessage(e) };
     }
   }
 

@@ -18,9 +18,12 @@ export class IndexFeeder {
     private readonly store: Store,
     private readonly index: SearchIndex,
     private readonly logger: Logger,
-    private readonly batchSize = 500,
-    /** Fields the preparation threads analysed: the index need not analyse those items again. */
-    private readonly analysed?: AnalysedFieldsCache,
+    private readonly options: {
+      /** Outbox entries per index write (default 500). */
+      batchSize?: number;
+      /** Fields the preparation threads analysed: the index need not analyse those items again. */
+      analysed?: AnalysedFieldsCache;
+    } = {},
   ) {}
 
   /** Drains everything due now; concurrent calls share one run. Returns how many entries were applied. */
@@ -43,13 +46,13 @@ export class IndexFeeder {
   private async drainAll(): Promise<number> {
     let applied = 0;
     for (;;) {
-      const batch = this.store.outbox.due(TOPICS, this.batchSize);
+      const batch = this.store.outbox.due(TOPICS, this.options.batchSize ?? 500);
       if (batch.length === 0) return applied;
       try {
         const upserts = [...new Set(batch.filter((e) => e.topic === OUTBOX_INDEX_TOPIC).map((e) => e.refId))];
         const removals = [...new Set(batch.filter((e) => e.topic === OUTBOX_UNINDEX_TOPIC).map((e) => e.refId))];
         // An item deleted after it was queued for indexing is simply not found: nothing to upsert.
-        const docs = this.store.items.getMany(upserts).map((item) => ({ ...toSearchDocument(item), analysed: this.analysed?.get(item.id) }));
+        const docs = this.store.items.getMany(upserts).map((item) => ({ ...toSearchDocument(item), analysed: this.options.analysed?.get(item.id) }));
         if (docs.length) await this.index.upsert(docs);
         if (removals.length) await this.index.remove(removals);
         this.store.outbox.ack(batch.map((e) => e.id));

@@ -97,7 +97,7 @@ export class Runtime {
       ),
       demoBaseUrl: () => this.demo.baseUrl(),
     });
-    this.feeder = new IndexFeeder(store, this.index, logger, undefined, analysed);
+    this.feeder = new IndexFeeder(store, this.index, logger, { analysed });
     this.scheduler = new PollScheduler(store, this.cycle, this.feeder, this.events, logger, {
       concurrency: options.pollConcurrency,
       // Placing new items in stories feeds the index afterwards: each new item is indexed once, with its story.

@@ -126,7 +126,7 @@ export async function writeSyntheticCorpus(dataDir: string, count: number): Prom
       }
     });
     for (let from = 0; from < count; from += 5000) insertBatch(from, Math.min(count, from + 5000));
-    const indexed = await new IndexFeeder(store, index, silentLogger, 5000).drain();
+    const indexed = await new IndexFeeder(store, index, silentLogger, { batchSize: 5000 }).drain();
     // Stored as a long-running server would hold it: story clustering and alert matching are done, so the
     // server starts idle and the browser measures search, not a backlog of 100,000 items being clustered.
     for (let batch = store.outbox.due([OUTBOX_STORY_TOPIC, OUTBOX_MATCH_TOPIC], 10_000); batch.length > 0; batch = store.outbox.due([OUTBOX_STORY_TOPIC, OUTBOX_MATCH_TOPIC], 10_000)) {

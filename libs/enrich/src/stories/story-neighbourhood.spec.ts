@@ -43,15 +43,15 @@ describe('StoryNeighbourhood', () => {
     n.add(item(5, 200, { entities: ['Q148'] }));
     n.add(item(6, 1, { entities: ['Q148'] }, null));
     const found = n.neighbours({ id: 9, at: T0, from: T0 - 48 * HOUR, to: T0 + 48 * HOUR, keys: ['Q148', 'sanction'], limit: 10 });
-    expect(found.map((i) => i.id)).toEqual([1, 3, 2]);
-    expect(n.neighbours({ id: 9, at: T0, from: T0 - 48 * HOUR, to: T0 + 48 * HOUR, keys: ['Q148', 'sanction'], limit: 2 }).map((i) => i.id)).toEqual([1, 3]);
+    expect(found.map((p) => p.item.id)).toEqual([1, 3, 2]);
+    expect(n.neighbours({ id: 9, at: T0, from: T0 - 48 * HOUR, to: T0 + 48 * HOUR, keys: ['Q148', 'sanction'], limit: 2 }).map((p) => p.item.id)).toEqual([1, 3]);
     expect(n.has(6)).toBe(false);
     // Profiles: the same items, built once when added.
     const q = { id: 9, at: T0, from: T0 - 48 * HOUR, to: T0 + 48 * HOUR, keys: ['Q148', 'sanction'], limit: 10 };
-    const [first] = n.neighbourProfiles(q);
-    expect(n.neighbourProfiles(q).map((p) => p.item.id)).toEqual([1, 3, 2]);
+    const [first] = n.neighbours(q);
+    expect(n.neighbours(q).map((p) => p.item.id)).toEqual([1, 3, 2]);
     expect(first).toMatchObject({ time: T0, language: 'en', features: ['Q148'], terms: null });
-    expect(n.neighbourProfiles(q)[0]).toBe(first);
+    expect(n.neighbours(q)[0]).toBe(first);
   });
 
   it('forgets a removed item and takes a re-added one at its new time', () => {
@@ -62,7 +62,7 @@ describe('StoryNeighbourhood', () => {
     n.add(item(2, 30, { entities: ['Q148'] }));
     expect(n.size).toBe(1);
     expect(n.neighbours({ id: 9, at: T0, from: T0 - 10 * HOUR, to: T0 + 10 * HOUR, keys: ['Q148'], limit: 10 })).toEqual([]);
-    expect(n.neighbours({ id: 9, at: T0, from: T0, to: T0 + 40 * HOUR, keys: ['Q148'], limit: 10 }).map((i) => i.id)).toEqual([2]);
+    expect(n.neighbours({ id: 9, at: T0, from: T0, to: T0 + 40 * HOUR, keys: ['Q148'], limit: 10 }).map((p) => p.item.id)).toEqual([2]);
   });
 
   it('answers as the brute-force query does, ties and window edges included', () => {
@@ -96,7 +96,7 @@ describe('StoryNeighbourhood', () => {
           }
           const at = T0 + atHours * HOUR;
           const q: NeighbourQuery = { id: 0, at, from: at - halfWidth * HOUR, to: at + halfWidth * HOUR, keys, limit };
-          expect(n.neighbours(q).map((i) => i.id)).toEqual(bruteForce(live.values(), q));
+          expect(n.neighbours(q).map((p) => p.item.id)).toEqual(bruteForce(live.values(), q));
         },
       ),
       { numRuns: 500 },

@@ -34,7 +34,8 @@ interface Posting {
  * terms never are; concept and headline keys start with `~`.
  */
 export class StoryNeighbourhood {
-  private readonly items = new Map<number, { item: StoryCandidate; time: number; keys: string[]; profile: StoryProfile }>();
+  /** Each item's comparison profile (its time included) and the keys it is filed under. */
+  private readonly items = new Map<number, { profile: StoryProfile; keys: string[] }>();
   private readonly postings = new Map<string, Posting>();
 
   get size(): number {
@@ -48,11 +49,11 @@ export class StoryNeighbourhood {
   /** Adds an item placed in a story (again: replaces it). Items without a story or a valid time are not neighbours. */
   add(item: StoryCandidate): void {
     this.remove(item.id);
-    const time = Date.parse(item.publishedAt);
     const profile = storyProfile(item);
     if (item.storyId === null || !profile) return;
+    const { time } = profile;
     const keys = [...new Set([...item.entities, ...item.terms])];
-    this.items.set(item.id, { item, time, keys, profile });
+    this.items.set(item.id, { profile, keys });
     for (const key of keys) {
       let p = this.postings.get(key);
       if (!p) {
@@ -77,7 +78,7 @@ export class StoryNeighbourhood {
     for (const key of entry.keys) {
       const p = this.postings.get(key);
       if (!p) continue;
-      const at = upperBound(p, entry.time, id) - 1;
+      const at = upperBound(p, entry.profile.time, id) - 1;
       if (at >= 0 && p.ids[at] === id) {
         p.times.splice(at, 1);
         p.ids.splice(at, 1);
@@ -93,23 +94,13 @@ export class StoryNeighbourhood {
 
   /**
    * Items within [from, to] sharing a key with the query, ordered by distance in time to `at`, the
-   * higher id first among equals (the store's neighbour query answered the same), at most `limit`.
-   * Walks each key's posting list outwards from `at`, so a common key costs what is taken, not its length.
+   * higher id first among equals (the store's neighbour query answered the same), at most `limit`; as
+   * their comparison profiles, made once per item when it was added (libs/enrich's assignStory would
+   * otherwise rebuild one for every neighbour of every incoming item; term weights are redone when the
+   * rarity they were weighed with changes). Few postings are sorted whole; many are walked outwards
+   * from `at`, so a common key costs what is taken, not its length.
    */
-  neighbours(q: NeighbourQuery): StoryCandidate[] {
-    return this.walk(q).map((e) => e.item);
-  }
-
-  /**
-   * {@link neighbours} as comparison profiles, made once per item when it was added: what
-   * libs/enrich's assignStory would otherwise rebuild for every neighbour of every incoming item
-   * (their term weights are worked out again whenever the rarity they were weighed with changes).
-   */
-  neighbourProfiles(q: NeighbourQuery): StoryProfile[] {
-    return this.walk(q).map((e) => e.profile);
-  }
-
-  private walk(q: NeighbourQuery): { item: StoryCandidate; profile: StoryProfile }[] {
+  neighbours(q: NeighbourQuery): StoryProfile[] {
     const ranges: { p: Posting; lo: number; split: number; hi: number }[] = [];
     let total = 0;
     for (const key of new Set(q.keys)) {
@@ -125,16 +116,16 @@ export class StoryNeighbourhood {
   }
 
   /** Few postings in the window: take them all, nearest first. */
-  private sortAll(q: NeighbourQuery, ranges: readonly { p: Posting; lo: number; hi: number }[]): { item: StoryCandidate; profile: StoryProfile }[] {
+  private sortAll(q: NeighbourQuery, ranges: readonly { p: Posting; lo: number; hi: number }[]): StoryProfile[] {
     const found = new Map<number, number>();
     for (const { p, lo, hi } of ranges) for (let i = lo; i < hi; i++) found.set(p.ids[i] as number, p.times[i] as number);
     found.delete(q.id);
     const order = [...found].sort((a, b) => Math.abs(a[1] - q.at) - Math.abs(b[1] - q.at) || b[0] - a[0]);
-    const out: { item: StoryCandidate; profile: StoryProfile }[] = [];
+    const out: StoryProfile[] = [];
     for (const [id] of order) {
       if (out.length >= q.limit) break;
       const entry = this.items.get(id);
-      if (entry) out.push(entry);
+      if (entry) out.push(entry.profile);
     }
     return out;
   }
@@ -144,7 +135,7 @@ export class StoryNeighbourhood {
    * fronts in a binary heap, nearest (then highest id) on top, until `limit` items are found: the cost
    * is what is taken, not the length of the lists.
    */
-  private merge(q: NeighbourQuery, ranges: readonly { p: Posting; split: number }[]): { item: StoryCandidate; profile: StoryProfile }[] {
+  private merge(q: NeighbourQuery, ranges: readonly { p: Posting; split: number }[]): StoryProfile[] {
     const heap: Cursor[] = [];
     for (const { p, split } of ranges) {
       // Earlier side: times < at, walked backwards; later side: times ≥ at, walked forwards.
@@ -156,7 +147,7 @@ export class StoryNeighbourhood {
       return da < db || (da === db && (a.id() as number) > (b.id() as number));
     };
     for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, before);
-    const out: { item: StoryCandidate; profile: StoryProfile }[] = [];
+    const out: StoryProfile[] = [];
     const seen = new Set<number>([q.id]);
     while (out.length < q.limit && heap.length > 0) {
       const top = heap[0] as Cursor;
@@ -170,7 +161,7 @@ export class StoryNeighbourhood {
       if (seen.has(id)) continue;
       seen.add(id);
       const entry = this.items.get(id);
-      if (entry) out.push(entry);
+      if (entry) out.push(entry.profile);
     }
     return out;
   }

@@ -251,7 +251,7 @@ export class StoryAssigner {
     window.stats.add(item.id, at, storyFeatures(candidate));
     try {
       const nk = storyNeighbourKeys(candidate, { stats: this.statsValue, windowStats: window.stats });
-      const neighbours = window.neighbourhood.neighbourProfiles({
+      const neighbours = window.neighbourhood.neighbours({
         id: item.id,
         at,
         from: at - WINDOW_DAYS * DAY_MS,

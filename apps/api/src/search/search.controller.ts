@@ -4,34 +4,18 @@ import { z } from 'zod';
 import { Runtime } from '@parallax/pipeline';
 import { SEARCH_INDEX, type SearchIndex } from '@parallax/search';
 import { DomainError, SOURCE_KINDS } from '@parallax/domain';
+import { isoDateParam, listParam, repeatedParam } from '../core/query-params.js';
 import { validate } from '../core/validate.js';
-
-/** A repeated or comma-separated query parameter as a list. */
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
-  .optional();
-
-/** A repeated parameter as a list, commas kept: outlet names may contain them. */
-const repeated = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
-  .optional();
-
-const isoDate = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date such as 2022-02-04')
-  .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s).toISOString());
 
 export const SearchQuerySchema = z
   .object({
     q: z.string().max(1000, 'must be at most 1000 characters').default(''),
-    entity: list,
-    outlet: repeated,
-    lang: list,
-    kind: list.pipe(z.array(z.enum(SOURCE_KINDS)).optional()),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    entity: listParam,
+    outlet: repeatedParam(),
+    lang: listParam,
+    kind: listParam.pipe(z.array(z.enum(SOURCE_KINDS)).optional()),
+    from: isoDateParam.optional(),
+    to: isoDateParam.optional(),
     sort: z.enum(['relevance', 'newest']).default('relevance'),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).max(10_000).default(0),

@@ -25,8 +25,11 @@ export interface StoryItemRow {
   mentionsDenial: boolean;
 }
 
-/** An item as placing it in a story reads it: the clustering row with the text its terms come from. */
-export type PlacementRow = StoryItemRow & { title: string; summary: string | null; contentText: string | null };
+/** An item as placing it in a story reads it: the clustering row with the headline and standfirst its terms come from. */
+export type PlacementRow = StoryItemRow & { title: string; summary: string | null };
+
+/** An item with its whole text, for the denying passage of a statement. */
+export type StoryItemText = PlacementRow & { contentText: string | null };
 
 /** A story as denial linking sees it: its claim items (official denials left out) summarised. */
 export interface StoryProfileRow {
@@ -137,17 +140,20 @@ export class StoryRepository {
     for (const r of rows) put.run(json([...new Set(r.terms)]), r.id);
   }
 
-  /** One item for clustering, with its stored terms; null when it no longer exists. */
-  item(id: number): PlacementRow | null {
-    return this.itemsToPlace([id]).get(id) ?? null;
+  /** One item with its stored terms and whole text; null when it no longer exists. */
+  item(id: number): StoryItemText | null {
+    const r = this.sql
+      .rows(`SELECT ${CANDIDATE_COLUMNS}, i.title, i.summary, i.content_text FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id = ?`)
+      .get(id) as (CandidateRow & { title: string; summary: string | null; content_text: string | null }) | undefined;
+    return r ? { ...toCandidate(r), title: r.title, summary: r.summary, contentText: r.content_text } : null;
   }
 
-  /** Items by id, with the text their terms come from; deleted ones are missing. */
+  /** Items about to be placed, by id, without their bodies (placing reads only headline and standfirst); deleted ones are missing. */
   itemsToPlace(ids: readonly number[]): Map<number, PlacementRow> {
     const rows = this.sql
-      .rows(`SELECT ${CANDIDATE_COLUMNS}, i.title, i.summary, i.content_text FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (SELECT value FROM json_each(?))`)
-      .all(json(ids)) as (CandidateRow & { title: string; summary: string | null; content_text: string | null })[];
-    return new Map(rows.map((r) => [r.id, { ...toCandidate(r), title: r.title, summary: r.summary, contentText: r.content_text }]));
+      .rows(`SELECT ${CANDIDATE_COLUMNS}, i.title, i.summary FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (SELECT value FROM json_each(?))`)
+      .all(json(ids)) as (CandidateRow & { title: string; summary: string | null })[];
+    return new Map(rows.map((r) => [r.id, { ...toCandidate(r), title: r.title, summary: r.summary }]));
   }
 
   /**

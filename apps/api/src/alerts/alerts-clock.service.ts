@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Runtime } from '@parallax/pipeline';
+import { startClock } from '../core/clock.js';
 import { APP_LOGGER } from '../infra/infra.module.js';
 import type { AppLogger } from '../infra/logger.js';
 
@@ -12,7 +13,7 @@ const TICK_MS = 1_000;
  */
 @Injectable()
 export class AlertsClockService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
+  private stop: (() => void) | null = null;
   private busy = false;
 
   constructor(
@@ -31,13 +32,11 @@ export class AlertsClockService implements OnApplicationBootstrap, OnApplication
           this.busy = false;
         });
     };
-    this.timer = setInterval(tick, TICK_MS);
-    this.timer.unref();
-    setImmediate(tick);
+    this.stop = startClock(tick, TICK_MS);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.stop?.();
+    this.stop = null;
   }
 }

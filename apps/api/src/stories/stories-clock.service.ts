@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Runtime } from '@parallax/pipeline';
+import { startClock } from '../core/clock.js';
 import { APP_LOGGER } from '../infra/infra.module.js';
 import type { AppLogger } from '../infra/logger.js';
 
@@ -9,7 +10,7 @@ const TICK_MS = 5_000;
 /** Drains the story outbox at start-up (what a crash left) and on a clock (retries), scheduler on or off. */
 @Injectable()
 export class StoriesClockService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
+  private stop: (() => void) | null = null;
 
   constructor(
     @Inject(Runtime) private readonly runtime: Runtime,
@@ -18,13 +19,11 @@ export class StoriesClockService implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     const tick = () => void this.runtime.stories.drain().catch((err: unknown) => this.logger.error({ err: String(err) }, 'story tick failed'));
-    this.timer = setInterval(tick, TICK_MS);
-    this.timer.unref();
-    setImmediate(tick);
+    this.stop = startClock(tick, TICK_MS);
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.stop?.();
+    this.stop = null;
   }
 }

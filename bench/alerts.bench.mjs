@@ -13,15 +13,12 @@
 //     median < 100 ms.
 // Figures are measured, not asserted. The corpus is synthetic and seeded, so runs are comparable.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDecoderStream } from 'node:stream/web';
-import { fileURLToPath } from 'node:url';
+import { require, root } from './lib/workspace.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'apps/api/package.json'));
 require('reflect-metadata');
 const { RuleIndex, bindQuery, parseQuery } = require('@parallax/query');
 const { Store, AlertRepository } = require('@parallax/store');

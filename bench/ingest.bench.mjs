@@ -7,23 +7,16 @@
 //   node bench/ingest.bench.mjs --feeds 10000 --items 5
 import fs from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { LANGUAGES, createTextModel, round, syntheticItem } from './lib/corpus.mjs';
+import { arg, require, root } from './lib/workspace.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'apps/api/package.json'));
 const { Runtime, defaultIngestThreads, silentLogger } = require('@parallax/pipeline');
 const { parseFeed } = require('@parallax/ingest');
 const RssParser = require(path.join(root, 'node_modules/rss-parser'));
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const FEEDS = Number(arg('feeds', 1000));
 const ITEMS = Number(arg('items', 5));
 const CONCURRENCY = Number(arg('concurrency', 8));

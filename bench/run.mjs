@@ -6,17 +6,13 @@
 //   --only ingest,search,alerts,footprint   run some parts
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { round } from './lib/corpus.mjs';
 import { ensureSearchCorpus } from './lib/search-corpus.mjs';
+import { arg, require, root } from './lib/workspace.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'apps/api/package.json'));
 const quick = process.argv.includes('--quick');
-const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg >= 0 ? new Set(process.argv[onlyArg + 1].split(',')) : null;
+const only = arg('only') ? new Set(arg('only').split(',')) : null;
 const wanted = (part) => !only || only.has(part);
 const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 

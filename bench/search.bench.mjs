@@ -5,22 +5,15 @@
 //   node bench/search.bench.mjs --size 100000 [--runs 15] [--adapter file.cjs]
 // `--adapter` measures another build of the adapter (a CommonJS file exporting SqliteFtsIndex, e.g. a
 // previous commit's transpiled), for before/after figures on the same corpus.
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { ENTITIES, percentile, round } from './lib/corpus.mjs';
 import { ensureSearchCorpus } from './lib/search-corpus.mjs';
+import { arg, require, root } from './lib/workspace.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'apps/api/package.json'));
 const { compileMatch } = require('@parallax/search');
 const { bindQuery, parseQuery } = require('@parallax/query');
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
 const size = Number(arg('size', 100_000));
 const { SqliteFtsIndex } = arg('adapter') ? require(path.resolve(arg('adapter'))) : require('@parallax/search');
 const runs = Number(arg('runs', 15));

@@ -101,7 +101,7 @@ export class Runtime {
     this.scheduler = new PollScheduler(store, this.cycle, this.feeder, this.events, logger, {
       concurrency: options.pollConcurrency,
       // Placing new items in stories feeds the index afterwards: each new item is indexed once, with its story.
-      afterPoll: () => this.stories.drain(),
+      afterPoll: () => this.stories.drainSoon(),
     });
     this.alerts = new Alerts({
       store,

@@ -222,8 +222,9 @@ export class AlertRepository {
 
   /** Pending deliveries of the channel whose next attempt is due, oldest first. */
   dueDeliveries(channel: AlertChannel, limit: number, now = new Date()): DueDelivery[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM alert_deliveries WHERE status = 'pending' AND channel = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?`)
+    // Asked after every batch of matches, per channel: a statement prepared once.
+    const rows = this.sql
+      .rows(`SELECT * FROM alert_deliveries WHERE status = 'pending' AND channel = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?`)
       .all(channel, now.toISOString(), limit) as DeliveryRow[];
     return rows.map((r) => ({ id: r.id, key: r.key, alertId: r.alert_id, channel: r.channel, attempts: r.attempts, createdAt: r.created_at, message: JSON.parse(r.payload_json) as AlertMessage }));
   }

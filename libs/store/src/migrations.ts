@@ -281,4 +281,19 @@ UPDATE items SET story_terms_json = (SELECT json_group_array(t.term) FROM item_t
 DROP TABLE item_terms;
 `,
   },
+  {
+    version: 7,
+    name: 'term frequencies counted per batch, folded later',
+    sql: `
+-- Placing a batch of items used to upsert every key of every item into term_stats (thousands of
+-- B-tree seeks and dirty pages per batch). The batch's counts go in one row here instead, in the same
+-- transaction as its placements, and are folded into term_stats many batches at a time
+-- (libs/store StoryRepository.foldStats): common keys are then written once per fold, not per batch.
+CREATE TABLE term_stats_delta (
+  id INTEGER PRIMARY KEY,
+  documents INTEGER NOT NULL,
+  counts_json TEXT NOT NULL
+);
+`,
+  },
 ];

@@ -158,4 +158,20 @@ describe('Store', () => {
     expect(store.outbox.due([OUTBOX_INDEX_TOPIC, 'unindex'], 2, t(10))).toHaveLength(2);
     expect(store.outbox.due([], 10, t(10))).toEqual([]);
   });
+
+  it('counts term frequencies per batch and folds them without changing a total; a re-clustering replaces both', () => {
+    const repo = new StoryRepository(store.db);
+    repo.addStats([['Q148', 'olympics'], ['Q148', 'Q148', 'boycott']]);
+    repo.addStats([['Q159', 'olympics']]);
+    const before = repo.termStats();
+    expect(before).toEqual({ documents: 3, frequencies: { Q148: 2, olympics: 2, boycott: 1, Q159: 1 } });
+    expect(repo.unfoldedStats()).toBe(3);
+    repo.foldStats();
+    expect(repo.unfoldedStats()).toBe(0);
+    expect(repo.termStats()).toEqual(before);
+    repo.addStats([['olympics']]);
+    expect(repo.termStats()).toEqual({ documents: 4, frequencies: { ...before.frequencies, olympics: 3 } });
+    repo.replaceStats(1, { Q30: 1 });
+    expect(repo.termStats()).toEqual({ documents: 1, frequencies: { Q30: 1 } });
+  });
 });

@@ -98,13 +98,21 @@ export class StoryRepository {
 
   /** Document frequencies and document count of the clustered items, as TermStats JSON parts. */
   termStats(): { documents: number; frequencies: Record<string, number> } {
-    const documents = Number(this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(STATS_DOCUMENTS) ?? 0);
+    let documents = Number(this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(STATS_DOCUMENTS) ?? 0);
     const frequencies: Record<string, number> = {};
     for (const r of this.db.prepare('SELECT key, df FROM term_stats').iterate() as IterableIterator<{ key: string; df: number }>) frequencies[r.key] = r.df;
+    // Batches counted since the last fold.
+    for (const d of this.statsDeltas()) {
+      documents += d.documents;
+      for (const [key, n] of d.counts) frequencies[key] = (frequencies[key] ?? 0) + n;
+    }
     return { documents, frequencies };
   }
 
-  /** Counts more documents: one per key list, each key once within its list (a batch of placed items). */
+  /**
+   * Counts more documents: one per key list, each key once within its list (a batch of placed items).
+   * The batch's counts are one row of `term_stats_delta`, folded later ({@link foldStats}).
+   */
   addStats(documents: Iterable<Iterable<string>>): void {
     const counts = new Map<string, number>();
     let n = 0;
@@ -113,22 +121,52 @@ export class StoryRepository {
       for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     if (n === 0) return;
-    // One statement for all keys (json_each) instead of one call per key; `WHERE true` lets SQLite parse
-    // the upsert after a SELECT (its documented parsing ambiguity).
-    this.sql
-      .write(
-        `INSERT INTO term_stats (key, df) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
-         ON CONFLICT (key) DO UPDATE SET df = df + excluded.df`,
-      )
-      .run(json([...counts]));
-    this.sql
-      .write(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)`)
-      .run(STATS_DOCUMENTS, String(n));
+    this.sql.write('INSERT INTO term_stats_delta (documents, counts_json) VALUES (?, ?)').run(n, json([...counts]));
+  }
+
+  /** Documents counted by batches not yet folded into `term_stats`. */
+  unfoldedStats(): number {
+    return Number(this.db.prepare('SELECT coalesce(sum(documents), 0) FROM term_stats_delta').pluck().get());
+  }
+
+  /**
+   * Folds the batches' counts into `term_stats`, in one transaction: each key once, however many
+   * batches counted it.
+   */
+  foldStats(): void {
+    this.transaction(() => {
+      let documents = 0;
+      const counts = new Map<string, number>();
+      for (const d of this.statsDeltas()) {
+        documents += d.documents;
+        for (const [key, n] of d.counts) counts.set(key, (counts.get(key) ?? 0) + n);
+      }
+      if (documents === 0) return;
+      // One statement for all keys (json_each) instead of one call per key; `WHERE true` lets SQLite parse
+      // the upsert after a SELECT (its documented parsing ambiguity).
+      this.sql
+        .write(
+          `INSERT INTO term_stats (key, df) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
+           ON CONFLICT (key) DO UPDATE SET df = df + excluded.df`,
+        )
+        .run(json([...counts]));
+      this.sql
+        .write(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)`)
+        .run(STATS_DOCUMENTS, String(documents));
+      this.db.prepare('DELETE FROM term_stats_delta').run();
+    });
+  }
+
+  private *statsDeltas(): Generator<{ documents: number; counts: [string, number][] }> {
+    for (const r of this.db.prepare('SELECT documents, counts_json FROM term_stats_delta ORDER BY id').iterate() as IterableIterator<{ documents: number; counts_json: string }>) {
+      yield { documents: r.documents, counts: JSON.parse(r.counts_json) as [string, number][] };
+    }
   }
 
   /** Replaces the frequencies as a whole (re-clustering). */
   replaceStats(documents: number, frequencies: Record<string, number>): void {
     this.db.prepare('DELETE FROM term_stats').run();
+    this.db.prepare('DELETE FROM term_stats_delta').run();
     const ins = this.db.prepare('INSERT INTO term_stats (key, df) VALUES (?, ?)');
     for (const [k, df] of Object.entries(frequencies)) ins.run(k, df);
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(STATS_DOCUMENTS, String(documents));
@@ -185,13 +223,34 @@ export class StoryRepository {
   }
 
   /**
-   * Puts an item in a story and queues it for re-indexing, so that its `storyId` reaches search; keeps
-   * the story's times and count in step.
+   * Puts items in their stories and queues them for re-indexing, so that their `storyId` reaches
+   * search; keeps each story's times and count in step. One statement per table for a whole batch.
    */
-  assign(itemId: number, storyId: number, at: string, now = new Date()): void {
-    this.sql.write('UPDATE items SET story_id = ? WHERE id = ?').run(storyId, itemId);
-    this.sql.write('UPDATE stories SET first_at = min(first_at, @at), last_at = max(last_at, @at), item_count = item_count + 1 WHERE id = @id').run({ id: storyId, at });
-    this.sql.write('INSERT INTO outbox (topic, ref_id, created_at, available_at) VALUES (?, ?, ?, ?)').run(OUTBOX_INDEX_TOPIC, itemId, now.toISOString(), now.toISOString());
+  assign(placements: readonly { itemId: number; storyId: number; at: string }[], now = new Date()): void {
+    if (placements.length === 0) return;
+    const stories = new Map<number, { first: string; last: string; count: number }>();
+    for (const p of placements) {
+      const s = stories.get(p.storyId);
+      if (!s) stories.set(p.storyId, { first: p.at, last: p.at, count: 1 });
+      else {
+        if (p.at < s.first) s.first = p.at;
+        if (p.at > s.last) s.last = p.at;
+        s.count += 1;
+      }
+    }
+    this.sql
+      .write(`UPDATE items SET story_id = j.value ->> '$[1]' FROM json_each(?) j WHERE items.id = j.value ->> '$[0]'`)
+      .run(json(placements.map((p) => [p.itemId, p.storyId])));
+    this.sql
+      .write(
+        `UPDATE stories SET first_at = min(first_at, j.value ->> '$[1]'), last_at = max(last_at, j.value ->> '$[2]'), item_count = item_count + (j.value ->> '$[3]')
+         FROM json_each(?) j WHERE stories.id = j.value ->> '$[0]'`,
+      )
+      .run(json([...stories].map(([id, s]) => [id, s.first, s.last, s.count])));
+    const at = now.toISOString();
+    this.sql
+      .write(`INSERT INTO outbox (topic, ref_id, created_at, available_at) SELECT ?, value, ?, ? FROM json_each(?)`)
+      .run(OUTBOX_INDEX_TOPIC, at, at, json(placements.map((p) => p.itemId)));
   }
 
   maxStoryId(): number {

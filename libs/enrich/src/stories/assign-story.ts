@@ -24,7 +24,8 @@ const STORY_LINKS = 3;
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
- * Places one incoming item into a story (online clustering: items arrive one at a time).
+ * Places one incoming item into a story (online clustering: items arrive one at a time). The item
+ * may come as its profile, when the caller keeps it for later comparisons.
  *
  * `neighbours` are earlier items the caller fetched, typically those sharing an informative entity or
  * a rare term within the window ({@link storyNeighbourKeys} says which keys to look up), a few hundred
@@ -33,10 +34,11 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  * among the stories so backed, the one with the best-matching item wins, ties to more matching items. Returns `storyId: null` when
  * no story reaches the threshold: the caller opens a new story with this item.
  */
-export function assignStory(item: StoryCandidate, neighbours: readonly (StoryCandidate | StoryProfile)[], options?: StoryOptions): StoryAssignment {
+export function assignStory(incoming: StoryCandidate | StoryProfile, neighbours: readonly (StoryCandidate | StoryProfile)[], options?: StoryOptions): StoryAssignment {
   const o = resolveStoryOptions(options);
+  const item = 'item' in incoming ? incoming.item : incoming;
   const idf = idfFor(o, item, neighbours);
-  const self = storyProfile(item);
+  const self = 'item' in incoming ? incoming : storyProfile(item);
   if (!self) return { storyId: null, score: 0, reasons: [`item ${item.id} has no valid publishedAt`] };
   return assignProfile(self, neighbours, idf, o);
 }

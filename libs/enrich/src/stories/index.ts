@@ -10,4 +10,6 @@ export { STORY_CONCEPTS } from './concepts.data.js';
 export type { StoryConcept } from './concepts.data.js';
 export { WindowStats } from './window-stats.js';
 export { StoryNeighbourhood } from './story-neighbourhood.js';
+export { storyProfile } from './story-similarity.js';
+export type { StoryProfile } from './story-similarity.js';
 export type { NeighbourQuery } from './story-neighbourhood.js';

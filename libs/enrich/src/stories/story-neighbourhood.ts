@@ -46,10 +46,12 @@ export class StoryNeighbourhood {
     return this.items.has(id);
   }
 
-  /** Adds an item placed in a story (again: replaces it). Items without a story or a valid time are not neighbours. */
-  add(item: StoryCandidate): void {
+  /**
+   * Adds an item placed in a story (again: replaces it), with its profile when the caller has made it.
+   * Items without a story or a valid time are not neighbours.
+   */
+  add(item: StoryCandidate, profile: StoryProfile | null = storyProfile(item)): void {
     this.remove(item.id);
-    const profile = storyProfile(item);
     if (item.storyId === null || !profile) return;
     const { time } = profile;
     const keys = [...new Set([...item.entities, ...item.terms])];
@@ -117,14 +119,22 @@ export class StoryNeighbourhood {
 
   /** Few postings in the window: take them all, nearest first. */
   private sortAll(q: NeighbourQuery, ranges: readonly { p: Posting; lo: number; hi: number }[]): StoryProfile[] {
-    const found = new Map<number, number>();
-    for (const { p, lo, hi } of ranges) for (let i = lo; i < hi; i++) found.set(p.ids[i] as number, p.times[i] as number);
-    found.delete(q.id);
-    const order = [...found].sort((a, b) => Math.abs(a[1] - q.at) - Math.abs(b[1] - q.at) || b[0] - a[0]);
+    const seen = new Set<number>([q.id]);
+    const ids: number[] = [];
+    const distances: number[] = [];
+    for (const { p, lo, hi } of ranges) {
+      for (let i = lo; i < hi; i++) {
+        const id = p.ids[i] as number;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        ids.push(id);
+        distances.push(Math.abs((p.times[i] as number) - q.at));
+      }
+    }
     const out: StoryProfile[] = [];
-    for (const [id] of order) {
+    for (const k of nearestFirst(distances, ids)) {
       if (out.length >= q.limit) break;
-      const entry = this.items.get(id);
+      const entry = this.items.get(ids[k] as number);
       if (entry) out.push(entry.profile);
     }
     return out;
@@ -165,6 +175,39 @@ export class StoryNeighbourhood {
     }
     return out;
   }
+}
+
+/**
+ * Indexes of `distances` in ascending order, the higher id first among equals. This runs for every
+ * incoming item over up to a thousand postings: distance and index are packed into one float and
+ * sorted natively (a comparator sort costs four times as much), then runs of equal distance are put
+ * in id order.
+ */
+function nearestFirst(distances: readonly number[], ids: readonly number[]): number[] {
+  const n = distances.length;
+  const shift = 2 ** Math.ceil(Math.log2(n + 1));
+  const packed = new Float64Array(n);
+  let exact = true;
+  for (let i = 0; i < n; i++) {
+    const key = (distances[i] as number) * shift + i;
+    if (key > Number.MAX_SAFE_INTEGER) exact = false;
+    packed[i] = key;
+  }
+  if (!exact) {
+    return Array.from(distances.keys()).sort((a, b) => (distances[a] as number) - (distances[b] as number) || (ids[b] as number) - (ids[a] as number));
+  }
+  packed.sort();
+  const order = Array.from(packed, (key) => key % shift);
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && distances[order[end] as number] === distances[order[start] as number]) end += 1;
+    if (end - start > 1) {
+      const run = order.slice(start, end).sort((a, b) => (ids[b] as number) - (ids[a] as number));
+      for (let k = 0; k < run.length; k++) order[start + k] = run[k] as number;
+    }
+    start = end;
+  }
+  return order;
 }
 
 function siftDown(heap: Cursor[], from: number, before: (a: Cursor, b: Cursor) => boolean): void {

@@ -12,6 +12,8 @@ export interface StoryProfile {
   language: string;
   /** Cross-language features: entity QIDs and concept keys. */
   features: string[];
+  /** The same, for lookups: a profile meets hundreds of others. */
+  featureSet: ReadonlySet<string>;
   /**
    * Feature → emphasis: 1 for what the headline or standfirst names, {@link BODY_EMPHASIS} for an
    * entity named only in the body. Empty when the item has no headline markers (all count fully).
@@ -77,7 +79,7 @@ export function storyProfile(item: StoryCandidate): StoryProfile | null {
   const headline = new Set(item.terms.filter(isHeadlineEntityKey).map((k) => k.slice(CONCEPT_KEY_PREFIX.length)));
   const emphasis = new Map<string, number>();
   if (headline.size > 0) for (const f of features) emphasis.set(f, isConceptKey(f) || headline.has(f) ? 1 : BODY_EMPHASIS);
-  return { item, time, language: primaryLanguage(item.language), features, emphasis, terms: null, termsIdf: null, termNorm: 0 };
+  return { item, time, language: primaryLanguage(item.language), features, featureSet: new Set(features), emphasis, terms: null, termsIdf: null, termNorm: 0 };
 }
 
 /**
@@ -162,7 +164,7 @@ export function pairSimilarity(a: StoryProfile, b: StoryProfile, idf: Idf, o: Re
   if (hoursApart * HOUR_MS > o.windowDays * DAY_MS) return result;
 
   const minEntityIdf = Math.log(1 / o.informativeShare);
-  const bFeatures = new Set(b.features);
+  const bFeatures = b.featureSet;
   const gate: string[] = [];
   let dot = 0;
   for (const f of a.features) {

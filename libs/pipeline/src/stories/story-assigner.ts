@@ -1,5 +1,5 @@
 import { errorMessage } from '@parallax/domain';
-import { type StoryCandidate, StoryNeighbourhood, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyStatsKeys } from '@parallax/enrich';
+import { type StoryCandidate, StoryNeighbourhood, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyProfile, storyStatsKeys } from '@parallax/enrich';
 import { OUTBOX_STORY_TOPIC, StoryRepository, type OutboxEntry, type PlacementRow, type Store } from '@parallax/store';
 import type { IndexFeeder } from '../index-feeder.js';
 import type { Logger } from '../logger.js';
@@ -20,6 +20,12 @@ const MAX_RELINKS = 200;
  * keep every item it ever placed.
  */
 const MAX_LOADED_DAYS = 60;
+/**
+ * Term frequencies are counted per batch in the store and folded into one table once this many
+ * placed items wait (StoryRepository.foldStats): per batch, the upserts of every key cost more than
+ * placing the items.
+ */
+const FOLD_STATS_AFTER = 5_000;
 
 export interface StoryAssignerOptions {
   store: Store;
@@ -28,6 +34,12 @@ export interface StoryAssignerOptions {
   /** Assigned items are queued for re-indexing; the assigner drains the feeder so `storyId` reaches search. */
   feeder: IndexFeeder;
   batchSize?: number;
+  /**
+   * How long new items wait to be placed together (default 50 ms): polls finishing close together
+   * share one batch, whose transaction, neighbour window and index write each cost the same for one
+   * item or a hundred.
+   */
+  settleMs?: number;
   /** Neighbours compared per item, nearest in time first (default 300, as the batch clusterer). */
   maxNeighbours?: number;
   /** Tags the denying passage of a denial for linking; by default the built-in gazetteer (no custom entities). */
@@ -56,13 +68,16 @@ export class StoryAssigner {
   private statsValue: TermStats;
   /** The placed items of the stretch of time being clustered, from the store on demand: see {@link windowAround}. */
   private window: ClusteringWindow | null = null;
-  /** A batch's terms and frequency keys, written together when the batch ends (or before the window reads the store). */
-  private unwritten: { terms: { id: number; terms: string[] }[]; stats: string[][] } = { terms: [], stats: [] };
+  /** A batch's placements, terms and frequency keys, written together when the batch ends (or before the window reads the store). */
+  private unwritten: Unwritten = noneUnwritten();
+  /** Placed items whose frequencies are not folded yet (a trigger for {@link foldStats}, not an exact count). */
+  private unfolded: number;
   private queue: Promise<unknown> = Promise.resolve();
   private queued: Promise<number> | null = null;
+  private settling: { timer: NodeJS.Timeout; done: Promise<number>; cancel: () => void } | null = null;
   private closed = false;
   private readonly onItem = () => {
-    if (!this.closed) void this.drain().catch((err: unknown) => this.o.logger.error({ err: String(err) }, 'story assignment failed'));
+    if (!this.closed) void this.drainSoon().catch((err: unknown) => this.o.logger.error({ err: errorMessage(err) }, 'story assignment failed'));
   };
   private readonly onRemoved = (ids: number[]) => {
     for (const id of ids) {
@@ -75,6 +90,7 @@ export class StoryAssigner {
     this.repo = new StoryRepository(o.store.db);
     this.linker = new DenialLinker(this.repo, { tagEntities: o.tagEntities });
     this.statsValue = this.storedStats();
+    this.unfolded = this.repo.unfoldedStats();
     o.events.on('item', this.onItem);
     o.events.on('removed', this.onRemoved);
   }
@@ -92,20 +108,30 @@ export class StoryAssigner {
     let w = this.window;
     if (w && Math.max(to, w.loaded.to) - Math.min(from, w.loaded.from) > MAX_LOADED_DAYS * DAY_MS) w = null;
     if (!w) {
+      // Items this batch placed before are in the store but not in memory: their terms must be stored before they are read back.
+      this.writeUnwritten();
       w = { stats: new WindowStats(WINDOW_DAYS * DAY_MS, new TermStats().priorDocuments), neighbourhood: new StoryNeighbourhood(), loaded: { from, to } };
       this.window = w;
       this.load(w, from, to);
       return w;
     }
-    if (from < w.loaded.from) this.load(w, from, w.loaded.from);
-    if (to > w.loaded.to) this.load(w, w.loaded.to, to);
-    w.loaded = { from: Math.min(from, w.loaded.from), to: Math.max(to, w.loaded.to) };
+    // The window grows a day at a time at least: live coverage moves it forward by minutes, and reading
+    // the store for every few minutes of news would cost a query per item. Items placed since the window
+    // was made are in memory already and are skipped.
+    if (from < w.loaded.from) {
+      const start = Math.min(from, w.loaded.from - DAY_MS);
+      this.load(w, start, w.loaded.from);
+      w.loaded = { ...w.loaded, from: start };
+    }
+    if (to > w.loaded.to) {
+      const end = Math.max(to, w.loaded.to + DAY_MS);
+      this.load(w, w.loaded.to, end);
+      w.loaded = { ...w.loaded, to: end };
+    }
     return w;
   }
 
   private load(w: ClusteringWindow, from: number, to: number): void {
-    // The store must hold the batch's terms before they are read back.
-    this.writeUnwritten();
     for (const batch of this.repo.iterateItems(1000, { from: new Date(from).toISOString(), to: new Date(to).toISOString() })) {
       for (const r of batch) {
         if (r.storyId === null || w.neighbourhood.has(r.id)) continue;
@@ -140,6 +166,22 @@ export class StoryAssigner {
     return run;
   }
 
+  /** {@link drain} after new items have settled for `settleMs`, so that items arriving together are placed in one batch. */
+  drainSoon(): Promise<number> {
+    if (this.settling) return this.settling.done;
+    let timer!: NodeJS.Timeout;
+    let cancel!: () => void;
+    const done = new Promise<number>((resolve, reject) => {
+      cancel = () => resolve(0);
+      timer = setTimeout(() => {
+        this.settling = null;
+        this.drain().then(resolve, reject);
+      }, this.o.settleMs ?? 50);
+    });
+    this.settling = { timer, done, cancel };
+    return done;
+  }
+
   /**
    * Runs `fn` alone on the assigner's queue, after every item due has been placed: a re-clustering
    * sees every item with its terms, and no assignment interleaves with it.
@@ -158,6 +200,12 @@ export class StoryAssigner {
   async close(): Promise<void> {
     this.closed = true;
     this.o.events.off('item', this.onItem);
+    // Items waiting to settle stay in the outbox: the next start places them.
+    if (this.settling) {
+      clearTimeout(this.settling.timer);
+      this.settling.cancel();
+      this.settling = null;
+    }
     await this.queue;
   }
 
@@ -175,6 +223,10 @@ export class StoryAssigner {
       const done = this.placeBatch(batch);
       placed += done.length;
       this.relink(done);
+      if (this.unfolded >= FOLD_STATS_AFTER) {
+        this.repo.foldStats();
+        this.unfolded = 0;
+      }
       // Let HTTP requests through between batches of a large backlog.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -200,7 +252,9 @@ export class StoryAssigner {
         const acks: number[] = [];
         for (const entry of batch) {
           try {
+            // The rows were read before the batch: an item queued twice is placed once.
             const p = this.place(items.get(entry.refId) ?? null);
+            items.delete(entry.refId);
             if (p) done.push(p);
             acks.push(entry.id);
           } catch (err) {
@@ -217,14 +271,16 @@ export class StoryAssigner {
       this.reloadStats();
       throw err;
     } finally {
-      this.unwritten = { terms: [], stats: [] };
+      this.unwritten = noneUnwritten();
     }
   }
 
   private writeUnwritten(): void {
+    this.repo.assign(this.unwritten.placements);
     this.repo.writeTerms(this.unwritten.terms);
     this.repo.addStats(this.unwritten.stats);
-    this.unwritten = { terms: [], stats: [] };
+    this.unfolded += this.unwritten.stats.length;
+    this.unwritten = noneUnwritten();
   }
 
   private storedStats(): TermStats {
@@ -259,15 +315,15 @@ export class StoryAssigner {
         keys: [...nk.entities, ...nk.terms],
         limit: this.o.maxNeighbours ?? 300,
       });
-      const a = assignStory(candidate, neighbours, { stats: this.statsValue, windowStats: window.stats, windowDays: WINDOW_DAYS });
-      const storyId = this.repo.transaction(() => {
-        const id = a.storyId ?? this.repo.createStory(item.title, item.publishedAt);
-        this.repo.assign(item.id, id, item.publishedAt);
-        return id;
-      });
+      const profile = storyProfile(candidate);
+      const a = assignStory(profile ?? candidate, neighbours, { stats: this.statsValue, windowStats: window.stats, windowDays: WINDOW_DAYS });
+      // A new story is made at once, since the batch's next items may join it; the placements are written with the batch.
+      const storyId = a.storyId ?? this.repo.createStory(item.title, item.publishedAt);
+      this.unwritten.placements.push({ itemId: item.id, storyId, at: item.publishedAt });
       if (!stored) this.unwritten.terms.push({ id: item.id, terms: candidate.terms });
       this.unwritten.stats.push(keys);
-      window.neighbourhood.add({ ...candidate, storyId });
+      candidate.storyId = storyId;
+      window.neighbourhood.add(candidate, profile);
       this.o.logger.debug({ itemId: item.id, storyId, opened: a.storyId === null, score: a.score, reasons: a.reasons }, 'story assigned');
       return { id: item.id, storyId, publishedAt: item.publishedAt, denial: item.denial && item.kind === 'official' };
     } catch (err) {
@@ -298,6 +354,14 @@ export class StoryAssigner {
     }
   }
 }
+
+interface Unwritten {
+  placements: { itemId: number; storyId: number; at: string }[];
+  terms: { id: number; terms: string[] }[];
+  stats: string[][];
+}
+
+const noneUnwritten = (): Unwritten => ({ placements: [], terms: [], stats: [] });
 
 /** The placed items of a stretch of time, in memory: windowed frequencies and neighbour postings. */
 interface ClusteringWindow {

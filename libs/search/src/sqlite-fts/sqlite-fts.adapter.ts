@@ -128,8 +128,11 @@ export class SqliteFtsIndex implements SearchIndex {
           continue;
         }
         const language = primaryLanguage(doc.language);
-        deleteFts.run(doc.id);
-        deleteEntities.run(doc.id);
+        // A document is written with its stored copy in one transaction: without one, there is nothing to replace.
+        if (stored !== undefined) {
+          deleteFts.run(doc.id);
+          deleteEntities.run(doc.id);
+        }
         const qids = [...new Set(doc.entities.map((e) => e.qid.toUpperCase()))];
         putDoc.run(doc.id, publishedAt, doc.outlet, outletKey(doc.outlet), language, doc.kind, doc.sourceId, qids.join(' '));
         putSource.run(doc.id, source);

@@ -13,13 +13,14 @@ import zlib from 'node:zlib';
 import { LANGUAGES, createTextModel, round, syntheticItem } from './lib/corpus.mjs';
 import { arg, require, root } from './lib/workspace.mjs';
 
-const { Runtime, defaultIngestThreads, silentLogger } = require('@parallax/pipeline');
+const { DEFAULT_POLL_CONCURRENCY, Runtime, defaultIngestThreads, silentLogger } = require('@parallax/pipeline');
 const { parseFeed } = require('@parallax/ingest');
 const RssParser = require(path.join(root, 'node_modules/rss-parser'));
 
 const FEEDS = Number(arg('feeds', 1000));
 const ITEMS = Number(arg('items', 5));
-const CONCURRENCY = Number(arg('concurrency', 8));
+/** Sources polled at once (the product's default unless given). */
+const CONCURRENCY = Number(arg('concurrency', DEFAULT_POLL_CONCURRENCY));
 /** Threads that parse and enrich beside the main thread (the product's default for this machine unless given). */
 const THREADS = Number(arg('threads', defaultIngestThreads()));
 /** Feeds of the 304 pass: sources that already hold the farm's ETag, as after a first poll. */

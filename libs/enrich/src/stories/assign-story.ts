@@ -149,5 +149,14 @@ function idfFor(o: ResolvedStoryOptions, item: StoryCandidate, neighbours: reado
     for (const n of neighbours) stats.add(storyStatsKeys('item' in n ? n.item : n));
   }
   const s = stats;
-  return (key) => s.idf(key);
+  // Remembered for this item: its neighbours share many terms, each looked up in a corpus-wide table.
+  const memo = new Map<string, number>();
+  return (key) => {
+    let w = memo.get(key);
+    if (w === undefined) {
+      w = s.idf(key);
+      memo.set(key, w);
+    }
+    return w;
+  };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Enricher } from '@parallax/enrich';
+import { type CustomEntity, Enricher } from '@parallax/enrich';
 import { FetchScheduler, fetchResource, type FetchOptions } from '@parallax/ingest';
 import { MeiliSearchIndex, SqliteFtsIndex, type SearchIndex } from '@parallax/search';
 import { Store } from '@parallax/store';
@@ -17,6 +17,9 @@ import { WorkerPreparer } from './preparation/worker-preparer.js';
 import { AnalysedFieldsCache } from './preparation/analysed-fields-cache.js';
 import { RetagJob } from './stories/retag-job.js';
 import { StoryAssigner } from './stories/story-assigner.js';
+
+/** What this thread asks of the gazetteer. */
+export type EntityLookups = Pick<Enricher, 'resolveEntity' | 'tagEntities' | 'listEntities'>;
 
 export interface RuntimeOptions {
   dataDir: string;
@@ -50,8 +53,17 @@ export interface RuntimeOptions {
 export class Runtime {
   readonly events = new PipelineEvents();
   readonly demo: DemoFeedServer;
-  /** Replaced as a whole when analysts add entities (`reloadEntities`), so readers never see half a gazetteer. */
-  enricher: Enricher;
+  /**
+   * Entity lookups on this thread: names in queries and alert rules, a denial's passage, the gazetteer.
+   * Replaced as a whole when analysts add entities (`reloadEntities`), so readers never see half a gazetteer.
+   */
+  enricher: EntityLookups;
+  /**
+   * The whole enricher, language model included (eld, about 200 MB), when this thread prepares polls
+   * itself; null when preparation threads do, since nothing else here identifies languages: a
+   * re-tag builds one for its run.
+   */
+  private languageEnricher: Enricher | null;
   readonly cycle: IngestCycle;
   readonly feeder: IndexFeeder;
   readonly scheduler: PollScheduler;
@@ -68,13 +80,15 @@ export class Runtime {
   private constructor(
     readonly options: RuntimeOptions,
     readonly store: Store,
+    /** The whole enricher without threads; entity lookups only with them. */
     enricher: Enricher,
     /** Preparation threads, or null to prepare on this thread. */
-    threads: WorkerPreparer | null,
+    private readonly threads: WorkerPreparer | null,
   ) {
     const logger = options.logger;
     this.demo = new DemoFeedServer(path.join(options.seedDir, 'demo'));
     this.enricher = enricher;
+    this.languageEnricher = threads ? null : enricher;
     const resolveEntity = (name: string) => this.enricher.resolveEntity(name);
     // Meilisearch when MEILI_URL is set (DESIGN.md, "Storage and search"), else the embedded index.
     // Meilisearch is set up on first use, not here: the app starts while the engine is still down,
@@ -82,7 +96,7 @@ export class Runtime {
     this.index = options.meiliUrl
       ? new MeiliSearchIndex({ url: options.meiliUrl, apiKey: options.meiliMasterKey ?? null, resolveEntity, logger })
       : new SqliteFtsIndex({ path: path.join(options.dataDir, 'search.db'), resolveEntity });
-    this.preparer = threads ?? new InlinePreparer(() => this.enricher);
+    this.preparer = threads ?? new InlinePreparer(() => this.languageEnricher as Enricher);
     // What the preparation threads analysed, for the index and the alert rules on this thread.
     const analysed = new AnalysedFieldsCache();
     this.cycle = new IngestCycle({
@@ -121,7 +135,13 @@ export class Runtime {
       // The current gazetteer, custom entities included, for the denying passage of a statement.
       tagEntities: (text, language) => this.enricher.tagEntities(text, language).map((e) => e.qid),
     });
-    this.retag = new RetagJob({ store, events: this.events, logger, assigner: this.stories, enricher: () => this.enricher });
+    this.retag = new RetagJob({
+      store,
+      events: this.events,
+      logger,
+      assigner: this.stories,
+      enricher: () => this.languageEnricher ?? Enricher.create({ customEntities: store.entities.list() }),
+    });
   }
 
   static async open(options: RuntimeOptions): Promise<Runtime> {
@@ -133,8 +153,8 @@ export class Runtime {
     const threads = count > 0 && WorkerPreparer.available() ? new WorkerPreparer(count, customEntities, options.logger) : null;
     let runtime: Runtime;
     try {
-      // The language model (eld) is an ES module and loads asynchronously, once.
-      runtime = new Runtime(options, store, await Enricher.create({ customEntities }), threads);
+      // The language model (eld) is an ES module and loads asynchronously, once; only a thread that prepares polls needs it.
+      runtime = new Runtime(options, store, await Runtime.enricherFor(customEntities, threads), threads);
     } catch (err) {
       await threads?.close();
       store.close();
@@ -153,10 +173,17 @@ export class Runtime {
   /** Rebuilds the gazetteer with the analysts' current custom entities; applies to items ingested from now on. */
   async reloadEntities(): Promise<void> {
     const customEntities = this.store.entities.list();
-    this.enricher = await Enricher.create({ customEntities });
+    const enricher = await Runtime.enricherFor(customEntities, this.threads);
+    this.enricher = enricher;
+    if (!this.threads) this.languageEnricher = enricher;
     await this.preparer.reload(customEntities);
     // Alert rules naming entities are compiled against the names in force.
     this.alerts.matcher.reload();
+  }
+
+  /** This thread's enricher: the whole one when it prepares polls itself, entity lookups only beside preparation threads. */
+  private static async enricherFor(customEntities: CustomEntity[], threads: WorkerPreparer | null): Promise<Enricher> {
+    return threads ? new Enricher({ customEntities }) : Enricher.create({ customEntities });
   }
 
   async close(): Promise<void> {

@@ -13,8 +13,8 @@ export interface RetagJobOptions {
   events: PipelineEvents;
   logger: Logger;
   assigner: StoryAssigner;
-  /** The current enricher (replaced when analysts add entities). */
-  enricher: () => Pick<Enricher, 'enrich'>;
+  /** The current enricher (replaced when analysts add entities), or one built for the run. */
+  enricher: () => Pick<Enricher, 'enrich'> | Promise<Pick<Enricher, 'enrich'>>;
   batchSize?: number;
 }
 
@@ -103,7 +103,7 @@ export class RetagJob {
   /** Re-runs language, entities and stance over every item; writes (and re-indexes) only what changed. */
   private async enrichAll(total: number): Promise<number> {
     const languages = new Map<number, string | null>();
-    const enricher = this.o.enricher();
+    const enricher = await this.o.enricher();
     let done = 0;
     let changed = 0;
     this.progress('enrich', 0, total);

@@ -46,6 +46,9 @@ export class PollScheduler {
   /** Polls one source now (the API's "poll now"); joins a poll of it already under way. */
   async pollNow(sourceId: number): Promise<PollResult> {
     const result = await this.pollOnce(sourceId);
+    // The answer waits for what follows a poll (its items placed in stories, then indexed), so the
+    // analyst who asked finds them in search with their stories.
+    await (this.options.afterPoll ?? (() => this.feeder.drain()))();
     await this.feeder.drain();
     return result;
   }

@@ -189,8 +189,10 @@ function nearestFirst(distances: readonly number[], ids: readonly number[]): num
   const packed = new Float64Array(n);
   let exact = true;
   for (let i = 0; i < n; i++) {
-    const key = (distances[i] as number) * shift + i;
-    if (key > Number.MAX_SAFE_INTEGER) exact = false;
+    const d = distances[i] as number;
+    const key = d * shift + i;
+    // The index is read back as the remainder: whole milliseconds, within float precision.
+    if (!Number.isInteger(d) || key > Number.MAX_SAFE_INTEGER) exact = false;
     packed[i] = key;
   }
   if (!exact) {

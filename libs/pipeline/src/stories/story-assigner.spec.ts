@@ -29,9 +29,10 @@ function parts(file: string) {
   const store = Store.open(file);
   const index = new SqliteFtsIndex({ path: path.join(dir, 'search.db'), resolveEntity: () => [] });
   const feeder = new IndexFeeder(store, index, quiet);
-  const assigner = new StoryAssigner({ store, events: new PipelineEvents(), logger: quiet, feeder });
+  const events = new PipelineEvents();
+  const assigner = new StoryAssigner({ store, events, logger: quiet, feeder });
   open.push({ close: async () => (await assigner.close(), await index.close(), store.close()) });
-  return { store, index, assigner };
+  return { store, index, assigner, events };
 }
 
 let n = 0;
@@ -152,5 +153,31 @@ describe('StoryAssigner', () => {
     // The briefing's other answers share Russia, Japan and the Olympics with the skating story; its
     // denial is of a rumour no story carries, so it links to nothing.
     expect(assigner.repo.linksOfDenials([deniesElse])).toEqual([]);
+  });
+
+  it('places new items together once they settle, and on close places those still settling', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-stories-'));
+    const { store, index, assigner, events } = parts(path.join(dir, 'parallax.db'));
+    const en = store.sources.create({ name: 'The Harbour Times', url: 'https://harbour.example/feed', kind: 'media', type: 'feed', language: 'en', pollIntervalSeconds: 900, enabled: true });
+    const fr = store.sources.create({ name: 'La Vigie', url: 'https://vigie.example/feed', kind: 'media', type: 'feed', language: 'fr', pollIntervalSeconds: 900, enabled: true });
+    const idOf = (o: ReturnType<typeof store.items.insertIfNew>) => (o.status === 'new' ? o.id : 0);
+    const storyOf = (id: number) => store.items.get(id).storyId;
+    // Two polls finish one after the other: their items wait for each other and are placed in one drain.
+    const first = idOf(store.items.insertIfNew(newItem(en.id, 'en', '2022-02-04T00:30:00.000Z', 'China asked Russia to delay Ukraine invasion until after Olympics', [CHINA, RUSSIA, UKRAINE, OLYMPICS])));
+    events.emit('item', store.items.get(first));
+    const settled = assigner.drainSoon();
+    expect(storyOf(first)).toBeNull();
+    const second = idOf(store.items.insertIfNew(newItem(fr.id, 'fr', '2022-02-04T02:00:00.000Z', 'La Chine a demandé à la Russie de retarder l’invasion après les JO', [CHINA, RUSSIA, UKRAINE, OLYMPICS])));
+    events.emit('item', store.items.get(second));
+    expect(await settled).toBe(2);
+    expect(storyOf(second)).toBe(storyOf(first));
+    expect((await index.search({ q: '', sort: 'newest', limit: 10, offset: 0 })).hits.map((h) => h.storyId)).toEqual([storyOf(first), storyOf(first)]);
+
+    // Shutting down while an item settles places it rather than leaving it to the next start.
+    const third = idOf(store.items.insertIfNew(newItem(en.id, 'en', '2022-02-04T03:00:00.000Z', 'Brazil raises interest rates', [E('Q155', 'Brazil')])));
+    events.emit('item', store.items.get(third));
+    await assigner.close();
+    expect(storyOf(third)).not.toBeNull();
+    expect(assigner.pending()).toBe(0);
   });
 });

@@ -74,7 +74,8 @@ export class StoryAssigner {
   private unfolded: number;
   private queue: Promise<unknown> = Promise.resolve();
   private queued: Promise<number> | null = null;
-  private settling: { timer: NodeJS.Timeout; done: Promise<number>; cancel: () => void } | null = null;
+  /** A drain waiting for new items to settle: `now` starts it at once. */
+  private settling: { done: Promise<number>; now: () => void } | null = null;
   private closed = false;
   private readonly onItem = () => {
     if (!this.closed) void this.drainSoon().catch((err: unknown) => this.o.logger.error({ err: errorMessage(err) }, 'story assignment failed'));
@@ -170,15 +171,16 @@ export class StoryAssigner {
   drainSoon(): Promise<number> {
     if (this.settling) return this.settling.done;
     let timer!: NodeJS.Timeout;
-    let cancel!: () => void;
+    let now!: () => void;
     const done = new Promise<number>((resolve, reject) => {
-      cancel = () => resolve(0);
-      timer = setTimeout(() => {
+      now = () => {
+        clearTimeout(timer);
         this.settling = null;
         this.drain().then(resolve, reject);
-      }, this.o.settleMs ?? 50);
+      };
+      timer = setTimeout(now, this.o.settleMs ?? 50);
     });
-    this.settling = { timer, done, cancel };
+    this.settling = { done, now };
     return done;
   }
 
@@ -200,12 +202,8 @@ export class StoryAssigner {
   async close(): Promise<void> {
     this.closed = true;
     this.o.events.off('item', this.onItem);
-    // Items waiting to settle stay in the outbox: the next start places them.
-    if (this.settling) {
-      clearTimeout(this.settling.timer);
-      this.settling.cancel();
-      this.settling = null;
-    }
+    // Items waiting to settle are placed now rather than at the next start.
+    this.settling?.now();
     await this.queue;
   }
 
@@ -319,11 +317,11 @@ export class StoryAssigner {
       const a = assignStory(profile ?? candidate, neighbours, { stats: this.statsValue, windowStats: window.stats, windowDays: WINDOW_DAYS });
       // A new story is made at once, since the batch's next items may join it; the placements are written with the batch.
       const storyId = a.storyId ?? this.repo.createStory(item.title, item.publishedAt);
+      candidate.storyId = storyId;
+      window.neighbourhood.add(candidate, profile);
       this.unwritten.placements.push({ itemId: item.id, storyId, at: item.publishedAt });
       if (!stored) this.unwritten.terms.push({ id: item.id, terms: candidate.terms });
       this.unwritten.stats.push(keys);
-      candidate.storyId = storyId;
-      window.neighbourhood.add(candidate, profile);
       this.o.logger.debug({ itemId: item.id, storyId, opened: a.storyId === null, score: a.score, reasons: a.reasons }, 'story assigned');
       return { id: item.id, storyId, publishedAt: item.publishedAt, denial: item.denial && item.kind === 'official' };
     } catch (err) {

@@ -110,6 +110,12 @@ export class AlertMatcher {
     for (;;) {
       const batch = this.o.store.outbox.due([OUTBOX_MATCH_TOPIC], this.o.batchSize ?? 200, this.now());
       if (batch.length === 0) return processed;
+      if (this.rules.size === 0) {
+        // No rule to test against (a fresh install, or every alert muted): nothing can match, so the items are not read.
+        this.o.store.outbox.ack(batch.map((e) => e.id));
+        processed += batch.length;
+        continue;
+      }
       const items = new Map(this.o.store.items.getMany([...new Set(batch.map((e) => e.refId))]).map((i) => [i.id, i]));
       const now = this.now();
       const matches: NewMatch[] = [];

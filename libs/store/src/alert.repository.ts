@@ -182,11 +182,14 @@ export class AlertRepository {
     })();
   }
 
-  /** Queues a spike notice and remembers its hour, so that hour fires once. */
-  recordSpike(alertId: number, hour: string, deliveries: NewDelivery[], now = new Date()): void {
+  /**
+   * Queues a spike notice and remembers when it fired (`at`): the rule waits an hour before it fires
+   * again, and the notice's key holds the clock hour, so neither a restart nor a race repeats it.
+   */
+  recordSpike(alertId: number, at: string, deliveries: NewDelivery[], now = new Date()): void {
     this.db.transaction(() => {
       this.queue(deliveries, now.toISOString());
-      this.db.prepare('UPDATE alerts SET last_spike_at = ? WHERE id = ?').run(hour, alertId);
+      this.db.prepare('UPDATE alerts SET last_spike_at = ? WHERE id = ?').run(at, alertId);
     })();
   }
 

@@ -3,7 +3,7 @@
 // these machines are shared and noisy. Each part runs in its own process (so its peak memory is its
 // own) and prints JSON; this runner writes bench/results/<date>.json and <date>.md.
 //   --quick   under 2 minutes: small feed farm, 1,000 unchanged feeds, search at 100k only, fewer alert rules
-//   --only ingest,search,alerts,footprint   run some parts
+//   --only ingest,search,alerts,dashboard,footprint   run some parts
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,6 +49,9 @@ if (wanted('search')) {
 }
 if (wanted('alerts')) {
   results.alerts = part('alerts', 'alerts.bench.mjs', [], quick ? { BENCH_RULES: '2000', BENCH_ITEMS: '2000', BENCH_SAMPLES: '50' } : {});
+}
+if (wanted('dashboard')) {
+  results.dashboard = part('dashboard', 'dashboard.bench.mjs', ['--size', '100000', '--runs', quick ? '2' : '5']);
 }
 if (wanted('footprint')) {
   const size = quick ? 100_000 : 1_000_000;
@@ -119,6 +122,19 @@ function summary(r) {
     add(`alert matching, ${a.rules} rules (whole matcher)`, `${a.matcherWithSqlite.itemsPerSecond} items/s`, '≥ 5,000 items/s', a.matcherWithSqlite.itemsPerSecond / 5000, a.matcherWithSqlite.itemsPerSecond >= 5000);
     add(`alert rule index alone, ${a.rules} rules`, `${a.ruleIndex.itemsPerSecond} items/s`, '—', null, null);
   }
+  const d = r.dashboard;
+  if (d && !d.error && !d.skipped) {
+    // The ceiling is the API's own answer to the page's request: the page cannot show results sooner.
+    add(
+      `dashboard: Enter → results on screen, ${d.size.toLocaleString('en')} items (median / p95)`,
+      `${d.enterToResultsMs.p50} / ${d.enterToResultsMs.p95} ms (the API alone ${d.apiMs.p50} / ${d.apiMs.p95} ms)`,
+      '—',
+      d.apiShareOfPage,
+      null,
+    );
+  } else if (d?.skipped) {
+    add('dashboard: Enter → results on screen', `skipped: ${d.skipped}`, '—', null, null);
+  }
   const f = r.footprint;
   if (f) {
     add(`bytes on disk per item at ${f.items.toLocaleString('en')}`, `${f.bytesPerItem} B (store ${f.storeBytesPerItem}, index ${f.indexBytesPerItem})`, '—', null, null);
@@ -151,7 +167,7 @@ function markdown(r) {
     }
     lines.push('');
   }
-  for (const [name, value] of Object.entries({ ingest: r.ingest, alerts: r.alerts, footprint: r.footprint })) {
+  for (const [name, value] of Object.entries({ ingest: r.ingest, alerts: r.alerts, dashboard: r.dashboard, footprint: r.footprint })) {
     if (value?.error) lines.push(`${name}: failed (${value.error})`, '');
   }
   return lines.join('\n');

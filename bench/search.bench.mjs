@@ -7,7 +7,7 @@
 // previous commit's transpiled), for before/after figures on the same corpus.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ENTITIES, percentile, round } from './lib/corpus.mjs';
+import { ENTITIES, percentiles, round } from './lib/corpus.mjs';
 import { ensureSearchCorpus } from './lib/search-corpus.mjs';
 import { arg, require, root } from './lib/workspace.mjs';
 
@@ -43,10 +43,7 @@ function bareStatement(db, req) {
   return () => stmt.all(match);
 }
 
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { p50: round(percentile(s, 0.5), 2), p95: round(percentile(s, 0.95), 2), p99: round(percentile(s, 0.99), 2) };
-};
+const stats = percentiles;
 
 async function time(fn) {
   const t = performance.now();

@@ -131,3 +131,8 @@ export function syntheticItem(model, i, { seed = 1, start = Date.parse('2024-01-
 
 export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))];
 export const round = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10 ** d) / 10 ** d);
+/** p50, p95 and p99 of timings in ms, to 0.01 ms. */
+export function percentiles(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: round(percentile(s, 0.5), 2), p95: round(percentile(s, 0.95), 2), p99: round(percentile(s, 0.99), 2) };
+}

@@ -5,7 +5,7 @@
 // runs it), beside the API's own answer to the same request (the ceiling: the page cannot show results
 // before they arrive). Prints one JSON object; `{ skipped }` when there is no Chromium.
 //   node bench/dashboard.bench.mjs --size 100000 --runs 5
-/* global document, location, localStorage, MutationObserver, requestAnimationFrame -- in functions run in the page */
+/* global localStorage -- in the function run in the page */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -14,6 +14,7 @@ import path from 'node:path';
 import { percentiles, round } from './lib/corpus.mjs';
 import { ensureSearchCorpus } from './lib/search-corpus.mjs';
 import { arg, require, root } from './lib/workspace.mjs';
+import { enterToResults } from '../apps/dashboard/e2e/support/enter-to-results.mjs';
 
 const SIZE = Number(arg('size', 100_000));
 const RUNS = Number(arg('runs', 5));
@@ -68,33 +69,6 @@ const browser = await chromium.launchPersistentContext(profile, {
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   viewport: { width: 1366, height: 768 },
 });
-
-/** Enter → results on screen, measured in the page (as the browser test does): from the keydown to the first frame where the results have been busy and are not, with the URL carrying the query. */
-async function enterToResults(page, q) {
-  const box = page.getByRole('searchbox', { name: 'Query' });
-  await box.fill(q);
-  const measuring = page.evaluate(
-    (query) =>
-      new Promise((resolve) => {
-        let pressed = 0;
-        let wasBusy = false;
-        document.addEventListener('keydown', (e) => e.key === 'Enter' && (pressed = performance.now()), { once: true, capture: true });
-        const section = document.querySelector('section.results');
-        new MutationObserver((records) => {
-          wasBusy ||= records.some((r) => r.oldValue === 'true' || section?.getAttribute('aria-busy') === 'true');
-        }).observe(section ?? document.body, { attributes: true, attributeFilter: ['aria-busy'], attributeOldValue: true });
-        const tick = () => {
-          const busy = section?.getAttribute('aria-busy') === 'true';
-          if (pressed && wasBusy && !busy && new URLSearchParams(location.search).get('q') === query) resolve(performance.now() - pressed);
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-    q,
-  );
-  await box.press('Enter');
-  return Promise.race([measuring, new Promise((_, reject) => setTimeout(() => reject(new Error(`no results on screen for ${q} after 30 s`)), 30_000).unref())]);
-}
 
 /** The request the page makes, timed from here: what the API alone takes. */
 async function apiMs(q) {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from './support/browser.js';
+import { enterToResults } from './support/enter-to-results.mjs';
 import { ARTIFACTS } from './support/paths.js';
 import { startApi, TEST_TOKEN, type TestApp } from './support/running-api.js';
 import { writeSyntheticCorpus } from './support/synthetic-corpus.js';
@@ -37,31 +38,7 @@ describe(`search over ${ITEMS.toLocaleString('en')} stored items`, () => {
     await box.waitFor();
     const timings: { query: string; total: number; ms: number }[] = [];
     for (const query of QUERIES) {
-      await box.fill(query);
-      // Measured inside the page: from the Enter keydown to the first animation frame in which the results
-      // section has been busy and is no longer, with the URL carrying the new query.
-      const measuring = page.evaluate(
-        (q) =>
-          new Promise<number>((resolve) => {
-            let pressed = 0;
-            let wasBusy = false;
-            document.addEventListener('keydown', (e) => e.key === 'Enter' && (pressed = performance.now()), { once: true, capture: true });
-            const section = document.querySelector('section.results');
-            // An observer sees every change of aria-busy, even one that begins and ends within a frame.
-            new MutationObserver((records) => {
-              wasBusy ||= records.some((r) => r.oldValue === 'true' || section?.getAttribute('aria-busy') === 'true');
-            }).observe(section ?? document.body, { attributes: true, attributeFilter: ['aria-busy'], attributeOldValue: true });
-            const tick = () => {
-              const busy = section?.getAttribute('aria-busy') === 'true';
-              if (pressed && wasBusy && !busy && new URLSearchParams(location.search).get('q') === q) resolve(performance.now() - pressed);
-              else requestAnimationFrame(tick);
-            };
-            requestAnimationFrame(tick);
-          }),
-        query,
-      );
-      await box.press('Enter');
-      const ms = await measuring;
+      const ms = await enterToResults(page, query);
       console.log(`${query}: ${Math.round(ms)} ms`);
       const heading = (await page.locator('#results-title').textContent()) ?? '';
       timings.push({ query, total: Number(heading.replace(/\D/g, '')), ms: Math.round(ms) });

@@ -98,15 +98,12 @@ export class StoryRepository {
 
   /** Document frequencies and document count of the clustered items, as TermStats JSON parts. */
   termStats(): { documents: number; frequencies: Record<string, number> } {
-    let documents = Number(this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(STATS_DOCUMENTS) ?? 0);
     const frequencies: Record<string, number> = {};
     for (const r of this.db.prepare('SELECT key, df FROM term_stats').iterate() as IterableIterator<{ key: string; df: number }>) frequencies[r.key] = r.df;
     // Batches counted since the last fold.
-    for (const d of this.statsDeltas()) {
-      documents += d.documents;
-      for (const [key, n] of d.counts) frequencies[key] = (frequencies[key] ?? 0) + n;
-    }
-    return { documents, frequencies };
+    const unfolded = this.unfoldedTotals();
+    for (const [key, n] of unfolded.counts) frequencies[key] = (frequencies[key] ?? 0) + n;
+    return { documents: Number(this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(STATS_DOCUMENTS) ?? 0) + unfolded.documents, frequencies };
   }
 
   /**
@@ -135,12 +132,7 @@ export class StoryRepository {
    */
   foldStats(): void {
     this.transaction(() => {
-      let documents = 0;
-      const counts = new Map<string, number>();
-      for (const d of this.statsDeltas()) {
-        documents += d.documents;
-        for (const [key, n] of d.counts) counts.set(key, (counts.get(key) ?? 0) + n);
-      }
+      const { documents, counts } = this.unfoldedTotals();
       if (documents === 0) return;
       // One statement for all keys (json_each) instead of one call per key; `WHERE true` lets SQLite parse
       // the upsert after a SELECT (its documented parsing ambiguity).
@@ -157,10 +149,15 @@ export class StoryRepository {
     });
   }
 
-  private *statsDeltas(): Generator<{ documents: number; counts: [string, number][] }> {
-    for (const r of this.db.prepare('SELECT documents, counts_json FROM term_stats_delta ORDER BY id').iterate() as IterableIterator<{ documents: number; counts_json: string }>) {
-      yield { documents: r.documents, counts: JSON.parse(r.counts_json) as [string, number][] };
+  /** The batches not yet folded, summed: documents, and each key's count. */
+  private unfoldedTotals(): { documents: number; counts: Map<string, number> } {
+    let documents = 0;
+    const counts = new Map<string, number>();
+    for (const r of this.db.prepare('SELECT documents, counts_json FROM term_stats_delta').iterate() as IterableIterator<{ documents: number; counts_json: string }>) {
+      documents += r.documents;
+      for (const [key, n] of JSON.parse(r.counts_json) as [string, number][]) counts.set(key, (counts.get(key) ?? 0) + n);
     }
+    return { documents, counts };
   }
 
   /** Replaces the frequencies as a whole (re-clustering). */

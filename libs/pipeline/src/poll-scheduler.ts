@@ -48,9 +48,14 @@ export class PollScheduler {
     const result = await this.pollOnce(sourceId);
     // The answer waits for what follows a poll (its items placed in stories, then indexed), so the
     // analyst who asked finds them in search with their stories.
-    await (this.options.afterPoll ?? (() => this.feeder.drain()))();
+    await this.afterPoll();
     await this.feeder.drain();
     return result;
+  }
+
+  /** What follows each poll: the runtime's (stories, then the index), by default the index alone. */
+  private afterPoll(): Promise<unknown> {
+    return this.options.afterPoll ? this.options.afterPoll() : this.feeder.drain();
   }
 
   lastTick(): Date | null {
@@ -95,7 +100,7 @@ export class PollScheduler {
         done++;
         this.events.emit('progress', { task: 'poll-cycle', done, total });
         // Index as items come in, so search sees them promptly; drains are shared, not repeated.
-        void (this.options.afterPoll ?? (() => this.feeder.drain()))().catch((err: unknown) => this.logger.error({ err: String(err) }, 'after-poll work failed'));
+        void this.afterPoll().catch((err: unknown) => this.logger.error({ err: String(err) }, 'after-poll work failed'));
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 8, queue.length) }, worker));

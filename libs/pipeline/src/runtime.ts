@@ -121,7 +121,7 @@ export class Runtime {
       store,
       events: this.events,
       logger,
-      resolveEntity: (name) => this.enricher.resolveEntity(name),
+      resolveEntity,
       allowPrivate: options.allowPrivateSources,
       smtpUrl: options.smtpUrl ?? null,
       retrySchedule: options.alertRetrySchedule,

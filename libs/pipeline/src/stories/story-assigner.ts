@@ -169,19 +169,19 @@ export class StoryAssigner {
 
   /** {@link drain} after new items have settled for `settleMs`, so that items arriving together are placed in one batch. */
   drainSoon(): Promise<number> {
-    if (this.settling) return this.settling.done;
-    let timer!: NodeJS.Timeout;
-    let now!: () => void;
-    const done = new Promise<number>((resolve, reject) => {
-      now = () => {
-        clearTimeout(timer);
-        this.settling = null;
-        this.drain().then(resolve, reject);
-      };
-      timer = setTimeout(now, this.o.settleMs ?? 50);
-    });
-    this.settling = { done, now };
-    return done;
+    if (!this.settling) {
+      let now!: () => void;
+      const done = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => now(), this.o.settleMs ?? 50);
+        now = () => {
+          clearTimeout(timer);
+          this.settling = null;
+          this.drain().then(resolve, reject);
+        };
+      });
+      this.settling = { done, now };
+    }
+    return this.settling.done;
   }
 
   /**

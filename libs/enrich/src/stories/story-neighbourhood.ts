@@ -15,7 +15,7 @@ export interface NeighbourQuery {
   limit: number;
 }
 
-/** Below this many postings in the window per neighbour wanted, sorting them all beats the heap walk. */
+/** Below this many postings in the window per neighbour wanted, sorting them all beats narrowing them first. */
 const SORT_ALL_BELOW = 4;
 
 interface Posting {
@@ -99,11 +99,12 @@ export class StoryNeighbourhood {
    * higher id first among equals (the store's neighbour query answered the same), at most `limit`; as
    * their comparison profiles, made once per item when it was added (libs/enrich's assignStory would
    * otherwise rebuild one for every neighbour of every incoming item; term weights are redone when the
-   * rarity they were weighed with changes). Few postings are sorted whole; many are walked outwards
-   * from `at`, so a common key costs what is taken, not its length.
+   * rarity they were weighed with changes). Few postings are sorted whole. Many (a common key in a busy
+   * window) are first narrowed to a span around `at` that still holds `limit` distinct items, so a
+   * common key costs about what is taken, not its length.
    */
   neighbours(q: NeighbourQuery): StoryProfile[] {
-    const ranges: { p: Posting; lo: number; split: number; hi: number }[] = [];
+    const ranges: PostingRange[] = [];
     let total = 0;
     for (const key of new Set(q.keys)) {
       const p = this.postings.get(key);
@@ -111,14 +112,28 @@ export class StoryNeighbourhood {
       const lo = lowerBound(p.times, q.from);
       const hi = lowerBound(p.times, q.to + 1);
       if (hi <= lo) continue;
-      ranges.push({ p, lo, split: lowerBound(p.times, q.at), hi });
+      ranges.push({ p, lo, hi });
       total += hi - lo;
     }
-    return total <= SORT_ALL_BELOW * q.limit ? this.sortAll(q, ranges) : this.merge(q, ranges);
+    if (total <= SORT_ALL_BELOW * q.limit) return this.take(q, this.gather(q, ranges));
+    // Every item within `radius` of `at` is gathered, so once `limit` distinct items lie within it, the
+    // nearest `limit` are among them. The first guess is the span that would hold twice `limit` postings
+    // were they spread evenly over the window; it doubles until it holds enough.
+    let radius = Math.max(1, ((q.to - q.from) * q.limit) / total);
+    for (;;) {
+      const whole = q.at - radius <= q.from && q.at + radius >= q.to;
+      const near = whole ? ranges : ranges.map(({ p, lo, hi }) => ({ p, lo: Math.max(lo, lowerBound(p.times, q.at - radius)), hi: Math.min(hi, firstAfter(p.times, q.at + radius)) }));
+      // Postings counted with repeats bound the distinct items from above: too few, and there is no need to gather them.
+      if (whole || near.reduce((n, r) => n + Math.max(0, r.hi - r.lo), 0) >= q.limit) {
+        const gathered = this.gather(q, near);
+        if (whole || gathered.ids.length >= q.limit) return this.take(q, gathered);
+      }
+      radius *= 2;
+    }
   }
 
-  /** Few postings in the window: take them all, nearest first. */
-  private sortAll(q: NeighbourQuery, ranges: readonly { p: Posting; lo: number; hi: number }[]): StoryProfile[] {
+  /** The items of `ranges`, each once, with their distance in time to `at`. */
+  private gather(q: NeighbourQuery, ranges: readonly PostingRange[]): { ids: number[]; distances: number[] } {
     const seen = new Set<number>([q.id]);
     const ids: number[] = [];
     const distances: number[] = [];
@@ -131,6 +146,11 @@ export class StoryNeighbourhood {
         distances.push(Math.abs((p.times[i] as number) - q.at));
       }
     }
+    return { ids, distances };
+  }
+
+  /** The profiles of the nearest `limit` of `gathered`. */
+  private take(q: NeighbourQuery, { ids, distances }: { ids: number[]; distances: number[] }): StoryProfile[] {
     const out: StoryProfile[] = [];
     for (const k of nearestFirst(distances, ids)) {
       if (out.length >= q.limit) break;
@@ -139,42 +159,13 @@ export class StoryNeighbourhood {
     }
     return out;
   }
+}
 
-  /**
-   * Many postings (a common key in a busy window): walk every key's postings outwards from `at`, their
-   * fronts in a binary heap, nearest (then highest id) on top, until `limit` items are found: the cost
-   * is what is taken, not the length of the lists.
-   */
-  private merge(q: NeighbourQuery, ranges: readonly { p: Posting; split: number }[]): StoryProfile[] {
-    const heap: Cursor[] = [];
-    for (const { p, split } of ranges) {
-      // Earlier side: times < at, walked backwards; later side: times ≥ at, walked forwards.
-      for (const c of [new EarlierCursor(p, split - 1, q.from), new LaterCursor(p, split, q.to)]) if (c.id() !== null) heap.push(c);
-    }
-    const before = (a: Cursor, b: Cursor): boolean => {
-      const da = Math.abs(a.time() - q.at);
-      const db = Math.abs(b.time() - q.at);
-      return da < db || (da === db && (a.id() as number) > (b.id() as number));
-    };
-    for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, before);
-    const out: StoryProfile[] = [];
-    const seen = new Set<number>([q.id]);
-    while (out.length < q.limit && heap.length > 0) {
-      const top = heap[0] as Cursor;
-      const id = top.id() as number;
-      top.next();
-      if (top.id() === null) {
-        const last = heap.pop() as Cursor;
-        if (heap.length > 0 && last !== top) heap[0] = last;
-      }
-      if (heap.length > 0) siftDown(heap, 0, before);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const entry = this.items.get(id);
-      if (entry) out.push(entry.profile);
-    }
-    return out;
-  }
+interface PostingRange {
+  p: Posting;
+  /** Indexes [lo, hi) of the posting list. */
+  lo: number;
+  hi: number;
 }
 
 /**
@@ -212,84 +203,17 @@ function nearestFirst(distances: readonly number[], ids: readonly number[]): num
   return order;
 }
 
-function siftDown(heap: Cursor[], from: number, before: (a: Cursor, b: Cursor) => boolean): void {
-  let i = from;
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let m = i;
-    if (l < heap.length && before(heap[l] as Cursor, heap[m] as Cursor)) m = l;
-    if (r < heap.length && before(heap[r] as Cursor, heap[m] as Cursor)) m = r;
-    if (m === i) return;
-    [heap[i], heap[m]] = [heap[m] as Cursor, heap[i] as Cursor];
-    i = m;
+/** First index whose time is after `x`. */
+function firstAfter(times: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((times[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
 }
-
-interface Cursor {
-  /** The current entry's id, or null when the cursor has left the window. */
-  id(): number | null;
-  time(): number;
-  next(): void;
-}
-
-class EarlierCursor implements Cursor {
-  constructor(
-    private readonly p: Posting,
-    private i: number,
-    private readonly from: number,
-  ) {}
-  id(): number | null {
-    return this.i >= 0 && (this.p.times[this.i] as number) >= this.from ? (this.p.ids[this.i] as number) : null;
-  }
-  time(): number {
-    return this.p.times[this.i] as number;
-  }
-  next(): void {
-    this.i -= 1;
-  }
-}
-
-/**
- * Times ≥ at, walked forwards; within a run of equal times the higher id comes first, so each run
- * is walked from its end.
- */
-class LaterCursor implements Cursor {
-  private runStart: number;
-  private runEnd: number;
-  private i: number;
-  constructor(
-    private readonly p: Posting,
-    start: number,
-    private readonly to: number,
-  ) {
-    this.runStart = start;
-    this.runEnd = runEndFrom(p.times, start);
-    this.i = this.runEnd - 1;
-  }
-  id(): number | null {
-    return this.i >= this.runStart && (this.p.times[this.i] as number) <= this.to ? (this.p.ids[this.i] as number) : null;
-  }
-  time(): number {
-    return this.p.times[this.i] as number;
-  }
-  next(): void {
-    this.i -= 1;
-    if (this.i < this.runStart) {
-      this.runStart = this.runEnd;
-      this.runEnd = runEndFrom(this.p.times, this.runStart);
-      this.i = this.runEnd - 1;
-    }
-  }
-}
-
-/** The end (exclusive) of the run of equal times starting at `start`. */
-function runEndFrom(times: readonly number[], start: number): number {
-  let end = start;
-  while (end < times.length && times[end] === times[start]) end += 1;
-  return end;
-}
-
 
 /** First index whose (time, id) is after (t, id). */
 function upperBound(p: Posting, t: number, id: number): number {

@@ -19,13 +19,14 @@ export interface StoryProfile {
    * entity named only in the body. Empty when the item has no headline markers (all count fully).
    */
   emphasis: Map<string, number>;
+  /** The item's analysed terms, each once, concept keys left out; made on first use (only same-language pairs compare terms). */
+  terms: { list: string[]; set: ReadonlySet<string> } | null;
   /**
-   * Term → idf; filled on first use (only same-language pairs compare terms), for the rarity `termsIdf`
-   * gave: a profile kept across incoming items (StoryNeighbourhood) is weighed afresh when rarity moves.
+   * Euclidean norm of the terms' idf weights, for the rarity `termsIdf` gave: a profile kept across
+   * incoming items (StoryNeighbourhood) is weighed afresh when rarity moves.
    */
-  terms: Map<string, number> | null;
-  termsIdf: Idf | null;
   termNorm: number;
+  termsIdf: Idf | null;
 }
 
 /** How two items compare, with the evidence for the reasons shown to analysts. */
@@ -79,7 +80,7 @@ export function storyProfile(item: StoryCandidate): StoryProfile | null {
   const headline = new Set(item.terms.filter(isHeadlineEntityKey).map((k) => k.slice(CONCEPT_KEY_PREFIX.length)));
   const emphasis = new Map<string, number>();
   if (headline.size > 0) for (const f of features) emphasis.set(f, isConceptKey(f) || headline.has(f) ? 1 : BODY_EMPHASIS);
-  return { item, time, language: primaryLanguage(item.language), features, featureSet: new Set(features), emphasis, terms: null, termsIdf: null, termNorm: 0 };
+  return { item, time, language: primaryLanguage(item.language), features, featureSet: new Set(features), emphasis, terms: null, termNorm: 0, termsIdf: null };
 }
 
 /**
@@ -114,20 +115,23 @@ export function featureWeights(self: StoryProfile, idf: Idf, o: ResolvedStoryOpt
   };
 }
 
-function termWeights(p: StoryProfile, idf: Idf): Map<string, number> {
-  if (p.terms && p.termsIdf === idf) return p.terms;
-  const terms = new Map<string, number>();
-  let sum = 0;
-  for (const t of p.item.terms) {
-    if (terms.has(t) || t.startsWith(CONCEPT_KEY_PREFIX)) continue;
-    const w = idf(t);
-    terms.set(t, w);
-    sum += w * w;
+function termsOf(p: StoryProfile): { list: string[]; set: ReadonlySet<string> } {
+  if (!p.terms) {
+    const set = new Set(p.item.terms.filter((t) => !t.startsWith(CONCEPT_KEY_PREFIX)));
+    p.terms = { list: [...set], set };
   }
-  p.terms = terms;
-  p.termsIdf = idf;
-  p.termNorm = Math.sqrt(sum);
-  return terms;
+  return p.terms;
+}
+
+/** The norm of `p`'s term weights under `idf`, kept until the rarity changes. */
+function termNorm(p: StoryProfile, idf: Idf): number {
+  if (p.termsIdf !== idf) {
+    let sum = 0;
+    for (const t of termsOf(p).list) sum += idf(t) ** 2;
+    p.termNorm = Math.sqrt(sum);
+    p.termsIdf = idf;
+  }
+  return p.termNorm;
 }
 
 /**
@@ -186,16 +190,20 @@ export function pairSimilarity(a: StoryProfile, b: StoryProfile, idf: Idf, o: Re
 
   if (sameLanguage) {
     const minTermIdf = Math.log(1 / o.rareTermShare);
-    const ta = termWeights(a, idf);
-    const tb = termWeights(b, idf);
-    const [ts, tl] = ta.size <= tb.size ? [ta, tb] : [tb, ta];
+    const ta = termsOf(a);
+    const tb = termsOf(b);
+    // Both sides weigh a shared term alike: walk the shorter list, look up in the other's set.
+    const [ts, tl] = ta.list.length <= tb.list.length ? [ta, tb] : [tb, ta];
     let tdot = 0;
-    for (const [t, w] of ts) {
-      if (!tl.has(t)) continue;
+    for (const t of ts.list) {
+      if (!tl.set.has(t)) continue;
+      const w = idf(t);
       tdot += w * w;
       if (w >= minTermIdf) result.rareTerms.push(t);
     }
-    result.termSimilarity = a.termNorm > 0 && b.termNorm > 0 ? tdot / (a.termNorm * b.termNorm) : 0;
+    const na = termNorm(a, idf);
+    const nb = termNorm(b, idf);
+    result.termSimilarity = na > 0 && nb > 0 ? tdot / (na * nb) : 0;
   }
 
   result.passes =

@@ -1,6 +1,7 @@
 import { errorMessage } from '@parallax/domain';
 import type { SearchIndex } from '@parallax/search';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_UNINDEX_TOPIC, toSearchDocument, type Store } from '@parallax/store';
+import { BatchPacer, yieldToEventLoop } from './batch-pacer.js';
 import type { Logger } from './logger.js';
 import type { AnalysedFieldsCache } from './preparation/analysed-fields-cache.js';
 
@@ -13,18 +14,21 @@ const TOPICS = [OUTBOX_INDEX_TOPIC, OUTBOX_UNINDEX_TOPIC];
 export class IndexFeeder {
   private running: Promise<number> | null = null;
   private lastError: string | null = null;
+  private readonly pacer: BatchPacer;
 
   constructor(
     private readonly store: Store,
     private readonly index: SearchIndex,
     private readonly logger: Logger,
     private readonly options: {
-      /** Outbox entries per index write (default 500). */
+      /** Most outbox entries per index write (default 500); fewer when writing them would hold the main thread longer than its budget ({@link BatchPacer}). */
       batchSize?: number;
       /** Fields the preparation threads analysed: the index need not analyse those items again. */
       analysed?: AnalysedFieldsCache;
     } = {},
-  ) {}
+  ) {
+    this.pacer = new BatchPacer(options.batchSize ?? 500);
+  }
 
   /** Drains everything due now; concurrent calls share one run. Returns how many entries were applied. */
   drain(): Promise<number> {
@@ -46,16 +50,28 @@ export class IndexFeeder {
   private async drainAll(): Promise<number> {
     let applied = 0;
     for (;;) {
-      const batch = this.store.outbox.due(TOPICS, this.options.batchSize ?? 500);
+      const batch = this.store.outbox.due(TOPICS, this.pacer.size());
       if (batch.length === 0) return applied;
       try {
+        // Paced by the time spent on this thread: the embedded index writes before its promise settles,
+        // while Meilisearch's wait for the network holds nothing up.
+        let busyMs = 0;
+        const busy = <T>(work: () => T): T => {
+          const started = performance.now();
+          try {
+            return work();
+          } finally {
+            busyMs += performance.now() - started;
+          }
+        };
         const upserts = [...new Set(batch.filter((e) => e.topic === OUTBOX_INDEX_TOPIC).map((e) => e.refId))];
         const removals = [...new Set(batch.filter((e) => e.topic === OUTBOX_UNINDEX_TOPIC).map((e) => e.refId))];
         // An item deleted after it was queued for indexing is simply not found: nothing to upsert.
-        const docs = this.store.items.getMany(upserts).map((item) => ({ ...toSearchDocument(item), analysed: this.options.analysed?.get(item.id) }));
-        if (docs.length) await this.index.upsert(docs);
-        if (removals.length) await this.index.remove(removals);
+        const docs = busy(() => this.store.items.getMany(upserts).map((item) => ({ ...toSearchDocument(item), analysed: this.options.analysed?.get(item.id) })));
+        if (docs.length) await busy(() => this.index.upsert(docs));
+        if (removals.length) await busy(() => this.index.remove(removals));
         this.store.outbox.ack(batch.map((e) => e.id));
+        this.pacer.record(batch.length, busyMs);
         this.lastError = null;
         applied += batch.length;
       } catch (err) {
@@ -67,6 +83,7 @@ export class IndexFeeder {
         this.logger.error({ err: this.lastError, entries: batch.length }, 'indexing failed; entries kept in the outbox');
         return applied;
       }
+      await yieldToEventLoop();
     }
   }
 }

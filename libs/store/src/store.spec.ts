@@ -165,12 +165,17 @@ describe('Store', () => {
     repo.addStats([['Q159', 'olympics']]);
     const before = repo.termStats();
     expect(before).toEqual({ documents: 3, frequencies: { Q148: 2, olympics: 2, boycott: 1, Q159: 1 } });
-    expect(repo.unfoldedStats()).toBe(3);
+    expect(repo.unfoldedTotals()).toMatchObject({ documents: 3, counts: new Map([['Q148', 2], ['olympics', 2], ['boycott', 1], ['Q159', 1]]) });
     repo.foldStats();
-    expect(repo.unfoldedStats()).toBe(0);
+    expect(repo.unfoldedTotals()).toEqual({ documents: 0, counts: new Map(), lastBatch: null });
     expect(repo.termStats()).toEqual(before);
-    repo.addStats([['olympics']]);
-    expect(repo.termStats()).toEqual({ documents: 4, frequencies: { ...before.frequencies, olympics: 3 } });
+    // Totals the caller kept: a batch counted after them stays for the next fold.
+    const kept = repo.addStats([['olympics']]);
+    repo.addStats([['boycott']]);
+    expect(kept).toMatchObject({ documents: 1, counts: new Map([['olympics', 1]]) });
+    repo.foldStats(kept ?? undefined);
+    expect(repo.unfoldedTotals()).toMatchObject({ documents: 1, counts: new Map([['boycott', 1]]) });
+    expect(repo.termStats()).toEqual({ documents: 5, frequencies: { ...before.frequencies, olympics: 3, boycott: 2 } });
     repo.replaceStats(1, { Q30: 1 });
     expect(repo.termStats()).toEqual({ documents: 1, frequencies: { Q30: 1 } });
   });

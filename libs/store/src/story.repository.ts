@@ -84,6 +84,21 @@ const CANDIDATE_COLUMNS = 'i.id, i.story_id, i.source_id, s.name AS outlet, s.ki
 
 const json = (v: unknown): string => JSON.stringify(v);
 
+/** Term frequencies counted by batches of placed items and not yet folded into `term_stats`. */
+export interface UnfoldedStats {
+  documents: number;
+  counts: Map<string, number>;
+  /** The id of the last batch counted (null: none). */
+  lastBatch: number | null;
+}
+
+/** Adds one batch's counts (or totals) to `totals`. */
+export function addUnfolded(totals: UnfoldedStats, batch: UnfoldedStats): void {
+  totals.documents += batch.documents;
+  for (const [key, n] of batch.counts) totals.counts.set(key, (totals.counts.get(key) ?? 0) + n);
+  if (batch.lastBatch !== null) totals.lastBatch = batch.lastBatch;
+}
+
 /** Stories, denial links and the clustering state (analysed terms per item, term frequencies). */
 export class StoryRepository {
   private readonly sql: PreparedStatements;
@@ -97,43 +112,40 @@ export class StoryRepository {
   }
 
   /** Document frequencies and document count of the clustered items, as TermStats JSON parts. */
-  termStats(): { documents: number; frequencies: Record<string, number> } {
+  termStats(unfolded: UnfoldedStats = this.unfoldedTotals()): { documents: number; frequencies: Record<string, number> } {
     const frequencies: Record<string, number> = {};
     for (const r of this.db.prepare('SELECT key, df FROM term_stats').iterate() as IterableIterator<{ key: string; df: number }>) frequencies[r.key] = r.df;
     // Batches counted since the last fold.
-    const unfolded = this.unfoldedTotals();
     for (const [key, n] of unfolded.counts) frequencies[key] = (frequencies[key] ?? 0) + n;
     return { documents: Number(this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(STATS_DOCUMENTS) ?? 0) + unfolded.documents, frequencies };
   }
 
   /**
    * Counts more documents: one per key list, each key once within its list (a batch of placed items).
-   * The batch's counts are one row of `term_stats_delta`, folded later ({@link foldStats}).
+   * The batch's counts are one row of `term_stats_delta`, folded later ({@link foldStats}); returned
+   * (null for no documents) so that the caller can keep the unfolded totals without reading them back.
    */
-  addStats(documents: Iterable<Iterable<string>>): void {
+  addStats(documents: Iterable<Iterable<string>>): UnfoldedStats | null {
     const counts = new Map<string, number>();
     let n = 0;
     for (const keys of documents) {
       n += 1;
       for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    if (n === 0) return;
-    this.sql.write('INSERT INTO term_stats_delta (documents, counts_json) VALUES (?, ?)').run(n, json([...counts]));
-  }
-
-  /** Documents counted by batches not yet folded into `term_stats`. */
-  unfoldedStats(): number {
-    return Number(this.db.prepare('SELECT coalesce(sum(documents), 0) FROM term_stats_delta').pluck().get());
+    if (n === 0) return null;
+    const r = this.sql.write('INSERT INTO term_stats_delta (documents, counts_json) VALUES (?, ?)').run(n, json([...counts]));
+    return { documents: n, counts, lastBatch: Number(r.lastInsertRowid) };
   }
 
   /**
    * Folds the batches' counts into `term_stats`, in one transaction: each key once, however many
-   * batches counted it.
+   * batches counted it. The caller may pass the totals it kept ({@link addStats}, {@link unfoldedTotals}):
+   * reading them back means parsing every batch's counts, which costs ten times the writing.
    */
-  foldStats(): void {
+  foldStats(unfolded: UnfoldedStats = this.unfoldedTotals()): void {
+    if (unfolded.lastBatch === null) return;
+    const { documents, counts, lastBatch } = unfolded;
     this.transaction(() => {
-      const { documents, counts } = this.unfoldedTotals();
-      if (documents === 0) return;
       // One statement for all keys (json_each) instead of one call per key; `WHERE true` lets SQLite parse
       // the upsert after a SELECT (its documented parsing ambiguity).
       this.sql
@@ -145,19 +157,18 @@ export class StoryRepository {
       this.sql
         .write(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + CAST(excluded.value AS INTEGER)`)
         .run(STATS_DOCUMENTS, String(documents));
-      this.db.prepare('DELETE FROM term_stats_delta').run();
+      // Batches counted after the totals were taken stay for the next fold.
+      this.sql.write('DELETE FROM term_stats_delta WHERE id <= ?').run(lastBatch);
     });
   }
 
-  /** The batches not yet folded, summed: documents, and each key's count. */
-  private unfoldedTotals(): { documents: number; counts: Map<string, number> } {
-    let documents = 0;
-    const counts = new Map<string, number>();
-    for (const r of this.db.prepare('SELECT documents, counts_json FROM term_stats_delta').iterate() as IterableIterator<{ documents: number; counts_json: string }>) {
-      documents += r.documents;
-      for (const [key, n] of JSON.parse(r.counts_json) as [string, number][]) counts.set(key, (counts.get(key) ?? 0) + n);
+  /** The batches not yet folded, summed: documents, each key's count, and the last batch's id. */
+  unfoldedTotals(): UnfoldedStats {
+    const totals: UnfoldedStats = { documents: 0, counts: new Map(), lastBatch: null };
+    for (const r of this.db.prepare('SELECT id, documents, counts_json FROM term_stats_delta ORDER BY id').iterate() as IterableIterator<{ id: number; documents: number; counts_json: string }>) {
+      addUnfolded(totals, { documents: r.documents, counts: new Map(JSON.parse(r.counts_json) as [string, number][]), lastBatch: r.id });
     }
-    return { documents, counts };
+    return totals;
   }
 
   /** Replaces the frequencies as a whole (re-clustering). */

@@ -1,6 +1,7 @@
 import type { Item } from '@parallax/domain';
 import { RuleIndex, documentFields, type EntityResolver } from '@parallax/query';
 import { OUTBOX_MATCH_TOPIC, toSearchDocument, type AlertRecord, type AlertRepository, type NewDelivery, type NewMatch, type Store } from '@parallax/store';
+import { BatchPacer, yieldToEventLoop } from '../batch-pacer.js';
 import type { Logger } from '../logger.js';
 import type { AnalysedFieldsCache } from '../preparation/analysed-fields-cache.js';
 import { channelsOf, deliveriesFor, isSnoozed, matchOf } from './alert-message.js';
@@ -14,6 +15,7 @@ export interface AlertMatcherOptions {
   logger: Logger;
   emailEnabled: boolean;
   now?: () => Date;
+  /** Most items matched in one transaction (default 200); fewer when matching them would hold the main thread longer than its budget ({@link BatchPacer}). */
   batchSize?: number;
   /** Fields the preparation threads analysed: the rules need not analyse those items again. */
   analysed?: AnalysedFieldsCache;
@@ -31,9 +33,11 @@ export class AlertMatcher {
   private running: Promise<number> | null = null;
   private again = false;
   private readonly now: () => Date;
+  private readonly pacer: BatchPacer;
 
   constructor(private readonly o: AlertMatcherOptions) {
     this.now = o.now ?? (() => new Date());
+    this.pacer = new BatchPacer(o.batchSize ?? 200);
     this.spikes = new VolumeSpikes(o.repo, o.emailEnabled);
     this.reload();
   }
@@ -81,9 +85,12 @@ export class AlertMatcher {
       let n = 0;
       do {
         this.again = false;
-        n += this.drainAll();
-        // Yield between rounds so an item burst does not starve the event loop.
-        await new Promise((r) => setImmediate(r));
+        // A backlog (after a restart, or a burst of new items) is matched a paced batch at a time, so
+        // that the API and the live alerts are served in between.
+        for (let done = this.matchBatch(); done > 0; done = this.matchBatch()) {
+          n += done;
+          await yieldToEventLoop();
+        }
       } while (this.again);
       return n;
     })().finally(() => {
@@ -105,17 +112,16 @@ export class AlertMatcher {
       .map((h) => ({ alertId: h.id, reasons: h.reasons }));
   }
 
-  private drainAll(): number {
-    let processed = 0;
-    for (;;) {
-      const batch = this.o.store.outbox.due([OUTBOX_MATCH_TOPIC], this.o.batchSize ?? 200, this.now());
-      if (batch.length === 0) return processed;
-      if (this.rules.size === 0) {
-        // No rule to test against (a fresh install, or every alert muted): nothing can match, so the items are not read.
-        this.o.store.outbox.ack(batch.map((e) => e.id));
-        processed += batch.length;
-        continue;
-      }
+  /** Matches one batch of due items, its size set by the pacer. Returns the entries processed (0: none due). */
+  private matchBatch(): number {
+    const batch = this.o.store.outbox.due([OUTBOX_MATCH_TOPIC], this.pacer.size(), this.now());
+    if (batch.length === 0) return 0;
+    if (this.rules.size === 0) {
+      // No rule to test against (a fresh install, or every alert muted): nothing can match, so the items are not read.
+      this.o.store.outbox.ack(batch.map((e) => e.id));
+      return batch.length;
+    }
+    this.pacer.run(batch.length, () => {
       const items = new Map(this.o.store.items.getMany([...new Set(batch.map((e) => e.refId))]).map((i) => [i.id, i]));
       const now = this.now();
       const matches: NewMatch[] = [];
@@ -130,9 +136,10 @@ export class AlertMatcher {
         now,
       );
       for (const id of spiking) this.spikes.check(this.o.repo.get(id), now);
-      processed += batch.length;
-    }
+    });
+    return batch.length;
   }
+
 
   private matchItem(item: Item | undefined, now: Date, matches: NewMatch[], deliveries: NewDelivery[], spiking: Set<number>): void {
     // A deleted item, or a syndicated copy of one already matched, fires nothing: its entry is just acked.

@@ -1,6 +1,7 @@
 import { errorMessage } from '@parallax/domain';
 import { type StoryCandidate, StoryNeighbourhood, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyProfile, storyStatsKeys } from '@parallax/enrich';
-import { OUTBOX_STORY_TOPIC, StoryRepository, type OutboxEntry, type PlacementRow, type Store } from '@parallax/store';
+import { OUTBOX_STORY_TOPIC, StoryRepository, addUnfolded, type OutboxEntry, type PlacementRow, type Store, type UnfoldedStats } from '@parallax/store';
+import { BatchPacer, yieldToEventLoop } from '../batch-pacer.js';
 import type { IndexFeeder } from '../index-feeder.js';
 import type { Logger } from '../logger.js';
 import type { PipelineEvents } from '../pipeline-events.js';
@@ -23,7 +24,8 @@ const MAX_LOADED_DAYS = 60;
 /**
  * Term frequencies are counted per batch in the store and folded into one table once this many
  * placed items wait (StoryRepository.foldStats): per batch, the upserts of every key cost more than
- * placing the items.
+ * placing the items. The totals to fold are kept in memory as batches commit; a fold of 5,000 items
+ * writes some 15,000 keys in about 20 ms.
  */
 const FOLD_STATS_AFTER = 5_000;
 
@@ -33,6 +35,7 @@ export interface StoryAssignerOptions {
   logger: Logger;
   /** Assigned items are queued for re-indexing; the assigner drains the feeder so `storyId` reaches search. */
   feeder: IndexFeeder;
+  /** Most items placed in one transaction (default 200); fewer when placing them would hold the main thread longer than its budget ({@link BatchPacer}). */
   batchSize?: number;
   /**
    * How long new items wait to be placed together (default 50 ms): polls finishing close together
@@ -70,10 +73,11 @@ export class StoryAssigner {
   private window: ClusteringWindow | null = null;
   /** A batch's placements, terms and frequency keys, written together when the batch ends (or before the window reads the store). */
   private unwritten: Unwritten = noneUnwritten();
-  /** Placed items whose frequencies are not folded yet (a trigger for {@link foldStats}, not an exact count). */
-  private unfolded: number;
+  /** Frequencies of committed batches not folded yet, as in the store's `term_stats_delta`. */
+  private unfolded: UnfoldedStats;
   private queue: Promise<unknown> = Promise.resolve();
   private queued: Promise<number> | null = null;
+  private readonly pacer: BatchPacer;
   /** A drain waiting for new items to settle: `now` starts it at once. */
   private settling: { done: Promise<number>; now: () => void } | null = null;
   private closed = false;
@@ -90,8 +94,9 @@ export class StoryAssigner {
   constructor(private readonly o: StoryAssignerOptions) {
     this.repo = new StoryRepository(o.store.db);
     this.linker = new DenialLinker(this.repo, { tagEntities: o.tagEntities });
+    this.unfolded = this.repo.unfoldedTotals();
     this.statsValue = this.storedStats();
-    this.unfolded = this.repo.unfoldedStats();
+    this.pacer = new BatchPacer(o.batchSize ?? 200);
     o.events.on('item', this.onItem);
     o.events.on('removed', this.onRemoved);
   }
@@ -191,10 +196,15 @@ export class StoryAssigner {
   exclusive<T>(fn: (stats: (next?: TermStats) => TermStats) => Promise<T> | T): Promise<T> {
     return this.serial(async () => {
       await this.drainAll();
-      return fn((next) => {
-        if (next) this.statsValue = next;
-        return this.statsValue;
-      });
+      try {
+        return await fn((next) => {
+          if (next) this.statsValue = next;
+          return this.statsValue;
+        });
+      } finally {
+        // A re-clustering replaces the stored frequencies, batches not folded included.
+        this.unfolded = this.repo.unfoldedTotals();
+      }
     });
   }
 
@@ -216,17 +226,19 @@ export class StoryAssigner {
   private async drainAll(): Promise<number> {
     let placed = 0;
     for (;;) {
-      const batch = this.o.store.outbox.due([OUTBOX_STORY_TOPIC], this.o.batchSize ?? 200);
+      const batch = this.o.store.outbox.due([OUTBOX_STORY_TOPIC], this.pacer.size());
       if (batch.length === 0) break;
-      const done = this.placeBatch(batch);
+      const done = this.pacer.run(batch.length, () => {
+        const placedNow = this.placeBatch(batch);
+        this.relink(placedNow);
+        return placedNow;
+      });
       placed += done.length;
-      this.relink(done);
-      if (this.unfolded >= FOLD_STATS_AFTER) {
-        this.repo.foldStats();
-        this.unfolded = 0;
+      if (this.unfolded.documents >= FOLD_STATS_AFTER) {
+        this.repo.foldStats(this.unfolded);
+        this.unfolded = { documents: 0, counts: new Map(), lastBatch: null };
       }
-      // Let HTTP requests through between batches of a large backlog.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
     }
     if (placed > 0) {
       // The feeder may be finishing a run that already looked at the outbox: a second call catches what it missed.
@@ -276,17 +288,19 @@ export class StoryAssigner {
   private writeUnwritten(): void {
     this.repo.assign(this.unwritten.placements);
     this.repo.writeTerms(this.unwritten.terms);
-    this.repo.addStats(this.unwritten.stats);
-    this.unfolded += this.unwritten.stats.length;
+    // Kept in memory as if committed: should the batch roll back, reloadStats reads the store again.
+    const counted = this.repo.addStats(this.unwritten.stats);
+    if (counted) addUnfolded(this.unfolded, counted);
     this.unwritten = noneUnwritten();
   }
 
   private storedStats(): TermStats {
-    const { documents, frequencies } = this.repo.termStats();
+    const { documents, frequencies } = this.repo.termStats(this.unfolded);
     return TermStats.fromJSON({ version: 1, documents, priorDocuments: new TermStats().priorDocuments, frequencies });
   }
 
   private reloadStats(): void {
+    this.unfolded = this.repo.unfoldedTotals();
     this.statsValue = this.storedStats();
     this.window = null;
   }

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { LANGUAGES, createTextModel, round, syntheticItem } from './lib/corpus.mjs';
+import { probeResponsiveness } from './lib/responsiveness.mjs';
 import { arg, require, root } from './lib/workspace.mjs';
 
 const { DEFAULT_POLL_CONCURRENCY, Runtime, defaultIngestThreads, silentLogger } = require('@parallax/pipeline');
@@ -118,6 +119,8 @@ runtime.store.db.transaction(() => {
 
 // Pass 1: every feed new. End to end: until the last item is in its story and in the search index.
 // Runtime.open has built the enrichers (start-up is measured with the footprint), so this is throughput.
+// Meanwhile a request every 10 ms, answered on this thread as the API's are: how long it waits.
+const probe = await probeResponsiveness();
 const mem0 = process.memoryUsage().rss;
 const elu0 = performance.eventLoopUtilization();
 const cpu0 = process.cpuUsage();
@@ -126,6 +129,7 @@ await runtime.scheduler.tick();
 await runtime.stories.drain();
 await runtime.feeder.drain();
 const ingestSeconds = (performance.now() - t) / 1000;
+const apiWaitMs = await probe.stop();
 // Main-thread utilisation (the store, clustering, indexing and the farm's HTTP) and CPU of all threads.
 const mainThreadBusy = performance.eventLoopUtilization(elu0).utilization;
 const cpu = process.cpuUsage(cpu0);
@@ -134,6 +138,7 @@ const stored = runtime.store.items.count();
 const indexed = await runtime.index.count();
 const placed = runtime.store.db.prepare('SELECT count(*) FROM items WHERE story_id IS NOT NULL').pluck().get();
 log(`pass 1: ${stored} items stored, ${indexed} indexed, ${placed} in stories in ${round(ingestSeconds)} s; main thread busy ${Math.round(mainThreadBusy * 100)}%, ${round(cpuSeconds)} s CPU`);
+log(`a request meanwhile waited ${apiWaitMs.p50} / ${apiWaitMs.p95} / ${apiWaitMs.p99} ms (p50 / p95 / p99), at most ${apiWaitMs.max} ms`);
 
 // Pass 2: NOT_MODIFIED_FEEDS sources, each holding the ETag its feed still has (written straight into
 // the store, as a first poll would have left it): conditional GET, 304, nothing parsed.
@@ -181,6 +186,8 @@ console.log(
       mainThreadBusy: round(mainThreadBusy, 2),
       cpuSeconds: round(cpuSeconds, 2),
       ingestThreads: THREADS,
+      // A loopback request every 10 ms from another thread, answered on the main thread: the wait an API request would see.
+      apiWaitMs,
     },
     bareParse: { items: parsedItems, seconds: round(bareSeconds, 2), itemsPerSecond: Math.round(bareItemsPerSecond) },
     rssParser: { items: rssItems, seconds: round(rssSeconds, 2), itemsPerSecond: Math.round(rssItems / rssSeconds) },

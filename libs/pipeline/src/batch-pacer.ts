@@ -57,3 +57,22 @@ export class BatchPacer {
 export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * For a long loop on the main thread (a re-tag, a re-clustering): {@link due} once the budget is spent
+ * since the last pause, so the loop pauses ({@link pause}) about every `budgetMs`, wherever it is.
+ */
+export class TimeSlice {
+  private started = performance.now();
+
+  constructor(private readonly budgetMs = DEFAULT_BATCH_BUDGET_MS) {}
+
+  due(): boolean {
+    return performance.now() - this.started >= this.budgetMs;
+  }
+
+  async pause(): Promise<void> {
+    await yieldToEventLoop();
+    this.started = performance.now();
+  }
+}

@@ -43,7 +43,7 @@ describe('Runtime with a preparation thread', () => {
     expect(runtime.enricher.resolveEntity('Китай')).toContain('Q148');
     expect(runtime.enricher.tagEntities('Le président chinois Xi Jinping', 'fr').map((e) => e.qid)).toContain('Q15031');
 
-    // An item stored without a language (as before a model existed): the re-tag must build the model for its run.
+    // An item stored without a language (as before a model existed): the re-tag enriches on the preparation thread, which has the model.
     const source = runtime.store.sources.create(CreateSourceSchema.parse({ name: 'Le Quotidien', url: 'https://quotidien.example.fr/rss' }));
     const text = 'Le ministère des Affaires étrangères dément catégoriquement les informations parues ce matin dans la presse.';
     const outcome = runtime.store.items.insertIfNew({

@@ -140,7 +140,8 @@ export class Runtime {
       events: this.events,
       logger,
       assigner: this.stories,
-      enricher: () => this.languageEnricher ?? Enricher.create({ customEntities: store.entities.list() }),
+      // Where polls are prepared: the threads' enrichers carry the current custom entities (reloadEntities).
+      preparer: this.preparer,
     });
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignStory } from './assign-story.js';
-import { clusterStories, storyNeighbourKeys } from './cluster-stories.js';
+import { clusterStories, clusterStoriesInSteps, storyNeighbourKeys } from './cluster-stories.js';
 import { type StoryCandidate, storyStatsKeys } from './story.js';
 import { storyProfile } from './story-similarity.js';
 import { TermStats } from './term-stats.js';
@@ -143,6 +143,15 @@ describe('clusterStories', () => {
     expect(out[0]?.storyId).toBe(500);
     expect(out[0]?.opened).toBe(true);
     expect(out.every((o) => o.storyId >= 500)).toBe(true);
+  });
+
+  it('clusters an item at a time when asked, counting each, to the same stories', () => {
+    const steps = clusterStoriesInSteps(CORPUS);
+    const counts: number[] = [];
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) counts.push(step.value);
+    expect(counts).toEqual(CORPUS.map((_, i) => i + 1));
+    expect(step.value).toEqual(clusterStories(CORPUS));
   });
 
   it('rejects an item without a valid date', () => {

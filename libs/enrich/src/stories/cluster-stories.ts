@@ -62,6 +62,19 @@ export function storyNeighbourKeys(item: Pick<StoryCandidate, 'entities' | 'term
  * ignored.
  */
 export function clusterStories(items: readonly StoryCandidate[], options: ClusterOptions = {}): ClusteredItem[] {
+  const steps = clusterStoriesInSteps(items, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link clusterStories} an item at a time: yields how many items are clustered after each one, and
+ * returns the same assignments. A caller that shares its thread (libs/pipeline's re-tag job, where a
+ * large archive takes minutes) lets other work run in between and reports progress.
+ */
+export function* clusterStoriesInSteps(items: readonly StoryCandidate[], options: ClusterOptions = {}): Generator<number, ClusteredItem[], void> {
   const o = resolveStoryOptions(options);
   const maxNeighbours = options.maxNeighbours ?? 300;
   let nextStory = options.firstStoryId ?? 1;
@@ -115,6 +128,7 @@ export function clusterStories(items: readonly StoryCandidate[], options: Cluste
 
     for (const e of self.features) push(byEntity, e, i);
     for (const k of termKeys) push(byTerm, k, i);
+    yield i + 1;
   }
   return out;
 }

@@ -1,5 +1,5 @@
 export { assignStory } from './assign-story.js';
-export { clusterStories, storyNeighbourKeys, windowStatsOf } from './cluster-stories.js';
+export { clusterStories, clusterStoriesInSteps, storyNeighbourKeys, windowStatsOf } from './cluster-stories.js';
 export type { ClusterOptions, ClusteredItem, NeighbourKeys } from './cluster-stories.js';
 export { DEFAULT_STORY_OPTIONS, storyFeatures, storyStatsKeys } from './story.js';
 export type { StoryAssignment, StoryCandidate, StoryOptions } from './story.js';

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexFeeder } from '../index-feeder.js';
 import type { Logger } from '../logger.js';
 import { PipelineEvents } from '../pipeline-events.js';
+import { InlinePreparer } from '../preparation/entry-preparer.js';
 import { RetagJob } from './retag-job.js';
 import { StoryAssigner } from './story-assigner.js';
 
@@ -167,7 +168,7 @@ describe('a held-out story (a secret drone shipment and its denials) among news 
   });
 
   it('is gathered again after a re-tag re-clusters everything', async () => {
-    const job = new RetagJob({ store, events: new PipelineEvents(), logger: quiet, assigner, enricher: () => enricher });
+    const job = new RetagJob({ store, events: new PipelineEvents(), logger: quiet, assigner, preparer: new InlinePreparer(() => enricher) });
     const result = await job.run();
     expect(result.items).toBe(DRAFTS.length);
     const o = outcome();

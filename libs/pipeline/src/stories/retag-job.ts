@@ -1,22 +1,27 @@
 import { performance } from 'node:perf_hooks';
 import type { Enrichment, Item, RetagResult, RetagStatus } from '@parallax/domain';
 import { DomainError, errorMessage } from '@parallax/domain';
-import { type Enricher, TermStats, clusterStories, storyStatsKeys, windowStatsOf } from '@parallax/enrich';
+import { TermStats, clusterStoriesInSteps, storyStatsKeys, windowStatsOf } from '@parallax/enrich';
 import type { Store, StoryItemRow } from '@parallax/store';
+import { TimeSlice } from '../batch-pacer.js';
 import type { Logger } from '../logger.js';
+import type { EntryPreparer } from '../preparation/entry-preparer.js';
+import type { PreparedEntry } from '../preparation/entry-preparation.js';
 import type { PipelineEvents } from '../pipeline-events.js';
 import type { StoryAssigner } from './story-assigner.js';
-import { storyTerms } from './story-terms.js';
 
 export interface RetagJobOptions {
   store: Store;
   events: PipelineEvents;
   logger: Logger;
   assigner: StoryAssigner;
-  /** The current enricher (replaced when analysts add entities), or one built for the run. */
-  enricher: () => Pick<Enricher, 'enrich'> | Promise<Pick<Enricher, 'enrich'>>;
+  /** Enriches the items: the runtime's preparation threads, or its own enricher on this thread when it has none. */
+  preparer: Pick<EntryPreparer, 'prepare'>;
   batchSize?: number;
 }
+
+/** Items per request to the preparer: a thread busy with one is not long away from the polls. */
+const PREPARE_CHUNK = 100;
 
 /** The story window the assigner uses (assignStory's default): rarity is judged within it too. */
 const WINDOW_DAYS = 7;
@@ -66,9 +71,7 @@ export class RetagJob {
       const t0 = performance.now();
       const retagged = await this.enrichAll(total);
       const t1 = performance.now();
-      this.progress('cluster', 0, 1);
       const { stories, moved, items } = await this.recluster();
-      this.progress('cluster', 1, 1);
       const t2 = performance.now();
       const denialLinks = await this.relinkAll();
       const t3 = performance.now();
@@ -100,48 +103,91 @@ export class RetagJob {
     this.o.events.emit('progress', { task: 'retag', done, total, detail: phase });
   }
 
-  /** Re-runs language, entities and stance over every item; writes (and re-indexes) only what changed. */
+  /**
+   * Re-runs language, entities and stance over every item; writes (and re-indexes) only what changed.
+   * The enrichment runs where polls are prepared (the preparation threads, whose enrichers carry the
+   * current custom entities), a chunk at a time, so this thread only writes: it is the API's too.
+   */
   private async enrichAll(total: number): Promise<number> {
     const languages = new Map<number, string | null>();
-    const enricher = await this.o.enricher();
+    const declared = (sourceId: number): string | null => {
+      let language = languages.get(sourceId);
+      if (language === undefined) {
+        language = this.o.store.sources.get(sourceId).language ?? null;
+        languages.set(sourceId, language);
+      }
+      return language;
+    };
     let done = 0;
     let changed = 0;
     this.progress('enrich', 0, total);
-    for (const batch of this.o.store.items.iterate(this.o.batchSize ?? 500)) {
-      const terms: { id: number; terms: string[] }[] = [];
-      for (const item of batch) {
-        let declared = languages.get(item.sourceId);
-        if (declared === undefined) {
-          declared = this.o.store.sources.get(item.sourceId).language ?? null;
-          languages.set(item.sourceId, declared);
-        }
-        const e = enricher.enrich({ title: item.title, summary: item.summary, contentText: item.contentText, declaredLanguage: declared, sourceKind: item.kind });
-        if (!sameEnrichment(item, e)) {
-          this.o.store.items.updateEnrichment(item.id, e);
-          changed += 1;
-        }
-        terms.push({ id: item.id, terms: storyTerms(item.title, item.summary) });
+    for (const page of this.o.store.items.iterate(this.o.batchSize ?? 500)) {
+      const chunks: Item[][] = [];
+      for (let i = 0; i < page.length; i += PREPARE_CHUNK) chunks.push(page.slice(i, i + PREPARE_CHUNK));
+      // All of a page's chunks at once, so that every thread has work; each is written as it comes back.
+      const preparing = chunks.map((chunk) =>
+        this.o.preparer.prepare(chunk.map((item) => ({ item: { ...item, contentHtml: null }, declaredLanguage: declared(item.sourceId), sourceKind: item.kind }))),
+      );
+      for (const p of preparing) p.catch(() => undefined);
+      for (const [n, chunk] of chunks.entries()) {
+        const prepared = await (preparing[n] as Promise<PreparedEntry[]>);
+        const repo = this.o.assigner.repo;
+        repo.transaction(() => {
+          const terms: { id: number; terms: string[] }[] = [];
+          for (const [k, item] of chunk.entries()) {
+            const p = prepared[k];
+            if (!p?.ok) {
+              this.o.logger.warn({ itemId: item.id, err: p?.error ?? 'not prepared' }, 're-tag skipped an item; it keeps its enrichment');
+              continue;
+            }
+            if (!sameEnrichment(item, p.enrichment)) {
+              this.o.store.items.updateEnrichment(item.id, p.enrichment);
+              changed += 1;
+            }
+            terms.push({ id: item.id, terms: p.storyTerms });
+          }
+          // The analyser may have changed since the items were placed: their terms are written afresh.
+          repo.writeTerms(terms);
+        });
+        done += chunk.length;
+        this.progress('enrich', done, total);
       }
-      // The analyser may have changed since the items were placed: their terms are written afresh.
-      this.o.assigner.repo.transaction(() => this.o.assigner.repo.writeTerms(terms));
-      done += batch.length;
-      this.progress('enrich', done, total);
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return changed;
   }
 
-  /** Clusters every item from scratch, keeping story ids where the new clusters continue old stories. */
+  /**
+   * Clusters every item from scratch, keeping story ids where the new clusters continue old stories.
+   * The clustering pauses every slice (an archive of 100,000 items takes about a minute): no placement
+   * interleaves (the assigner runs this exclusively), and items stored meanwhile wait in the story
+   * outbox to be placed after it.
+   */
   private recluster(): Promise<{ stories: number; moved: number; items: number }> {
-    return this.o.assigner.exclusive((stats) => {
+    return this.o.assigner.exclusive(async (stats) => {
       const repo = this.o.assigner.repo;
+      const slice = new TimeSlice();
       const rows: StoryItemRow[] = [];
-      for (const batch of repo.iterateItems()) rows.push(...batch);
+      for (const batch of repo.iterateItems()) {
+        rows.push(...batch);
+        if (slice.due()) await slice.pause();
+      }
       const next = new TermStats();
-      for (const r of rows) next.add(storyStatsKeys(r));
+      for (const r of rows) {
+        next.add(storyStatsKeys(r));
+        if (slice.due()) await slice.pause();
+      }
       const firstStoryId = repo.maxStoryId() + 1;
       const window = windowStatsOf(rows, WINDOW_DAYS);
-      const clustered = clusterStories(rows, { stats: next, windowStats: window, firstStoryId });
+      this.progress('cluster', 0, rows.length);
+      const steps = clusterStoriesInSteps(rows, { stats: next, windowStats: window, firstStoryId });
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
+        if (!slice.due()) continue;
+        this.progress('cluster', step.value, rows.length);
+        await slice.pause();
+      }
+      const clustered = step.value;
+      this.progress('cluster', rows.length, rows.length);
       const ids = stableStoryIds(rows, clustered, firstStoryId);
       const assignments = clustered.map((c) => ({ id: c.id, storyId: ids.get(c.storyId) ?? c.storyId }));
       const json = next.toJSON();
@@ -156,13 +202,15 @@ export class RetagJob {
   }
 
   private relinkAll(): Promise<number> {
-    return this.o.assigner.exclusive((stats) => {
+    return this.o.assigner.exclusive(async (stats) => {
       const ids = this.o.assigner.repo.allDenialIds();
       let links = 0;
       this.progress('link', 0, ids.length);
+      const slice = new TimeSlice();
       for (const [n, id] of ids.entries()) {
         links += this.o.assigner.linker.link(id, stats()).length;
         this.progress('link', n + 1, ids.length);
+        if (slice.due()) await slice.pause();
       }
       return links;
     });

@@ -159,6 +159,26 @@ describe('Store', () => {
     expect(store.outbox.due([], 10, t(10))).toEqual([]);
   });
 
+  it('finds the official denials of a stretch of time through their own index, not the whole stretch', () => {
+    const ministry = store.sources.create(CreateSourceSchema.parse({ name: 'Ministry', url: 'https://mfa.example/feed.xml', kind: 'official' }));
+    const media = source();
+    const put = (sourceId: number, n: number, day: string, denial: boolean) => {
+      const o = store.items.insertIfNew(item(sourceId, { guid: `g${n}`, url: `https://x.example/${n}`, contentHash: `h${n}`, publishedAt: `${day}T10:00:00.000Z`, fetchedAt: `${day}T11:00:00.000Z`, denial }));
+      return o.status === 'new' ? o.id : 0;
+    };
+    const early = put(ministry.id, 1, '2022-02-01', true);
+    const late = put(ministry.id, 2, '2022-02-20', true);
+    put(media.id, 3, '2022-02-02', true); // a denial reported by the media is not an official denial
+    put(ministry.id, 4, '2022-02-03', false);
+    const repo = new StoryRepository(store.db);
+    expect(repo.denialIdsBetween('2022-01-31T00:00:00.000Z', '2022-02-10T00:00:00.000Z', 10)).toEqual([early]);
+    expect(repo.denialIdsBetween('2022-01-31T00:00:00.000Z', '2022-03-01T00:00:00.000Z', 10)).toEqual([early, late]);
+    const plan = store.db
+      .prepare(`EXPLAIN QUERY PLAN SELECT i.id FROM items i JOIN sources s ON s.id = i.source_id WHERE i.denial = 1 AND s.kind = 'official' AND i.sort_at BETWEEN ? AND ? ORDER BY i.sort_at LIMIT ?`)
+      .all('a', 'b', 1) as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(' | ')).toMatch(/USING INDEX items_denials/);
+  });
+
   it('counts term frequencies per batch and folds them without changing a total; a re-clustering replaces both', () => {
     const repo = new StoryRepository(store.db);
     repo.addStats([['Q148', 'olympics'], ['Q148', 'Q148', 'boycott']]);

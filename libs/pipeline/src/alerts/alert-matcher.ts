@@ -148,7 +148,6 @@ export class AlertMatcher {
     return batch.length;
   }
 
-
   private matchItem(item: Item | undefined, now: Date, matches: NewMatch[], deliveries: NewDelivery[], spiking: Set<number>): void {
     // A deleted item, or a syndicated copy of one already matched, fires nothing: its entry is just acked.
     if (!item || item.duplicateOf !== null) return;

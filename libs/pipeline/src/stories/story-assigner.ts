@@ -24,8 +24,8 @@ const MAX_LOADED_DAYS = 60;
 /**
  * Term frequencies are counted per batch in the store and folded into one table once this many
  * placed items wait (StoryRepository.foldStats): per batch, the upserts of every key cost more than
- * placing the items. The totals to fold are kept in memory as batches commit; a fold of 5,000 items
- * writes some 15,000 keys in about 20 ms.
+ * placing the items. The totals to fold are kept in memory as batches commit: writing 10,000 items'
+ * counts (26,000 keys) took 36 ms, and reading them back from the batches' rows 300 ms more.
  */
 const FOLD_STATS_AFTER = 5_000;
 

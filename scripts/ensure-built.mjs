@@ -76,7 +76,15 @@ ensure('workspace', workspaceNewest, () => {
 
 const dash = path.join(root, 'apps/dashboard');
 if (process.argv.includes('--dashboard') && fs.existsSync(path.join(dash, 'vite.config.ts'))) {
-  const dashNewest = () => Math.max(newest(path.join(dash, 'src')), mtime(path.join(dash, 'index.html')), mtime(path.join(dash, 'vite.config.ts')), mtime(path.join(dash, 'dist', 'index.html')) === 0 ? Infinity : 0);
+  // The dashboard bundles libs/domain (schemas, types, error texts): a change there rebuilds it too.
+  const dashNewest = () =>
+    Math.max(
+      newest(path.join(dash, 'src')),
+      newest(path.join(root, 'libs/domain/src')),
+      mtime(path.join(dash, 'index.html')),
+      mtime(path.join(dash, 'vite.config.ts')),
+      mtime(path.join(dash, 'dist', 'index.html')) === 0 ? Infinity : 0,
+    );
   ensure('dashboard', dashNewest, () => {
     process.stderr.write('parallax: building the dashboard…\n');
     run([path.join(root, 'node_modules/vite/bin/vite.js'), 'build', dash, '--logLevel', 'warn']);

@@ -168,8 +168,12 @@ describe('a held-out story (a secret drone shipment and its denials) among news 
   });
 
   it('is gathered again after a re-tag re-clusters everything', async () => {
-    const job = new RetagJob({ store, events: new PipelineEvents(), logger: quiet, assigner, preparer: new InlinePreparer(() => enricher) });
-    const result = await job.run();
+    // Pausing after every item: a timer must run while the stories are re-clustered, as an API request would.
+    const job = new RetagJob({ store, events: new PipelineEvents(), logger: quiet, assigner, preparer: new InlinePreparer(() => enricher), sliceMs: 0 });
+    const phasesSeenByTimers = new Set<string>();
+    const timer = setInterval(() => phasesSeenByTimers.add(job.status().phase), 0);
+    const result = await job.run().finally(() => clearInterval(timer));
+    expect(phasesSeenByTimers).toContain('cluster');
     expect(result.items).toBe(DRAFTS.length);
     const o = outcome();
     if (process.env['PARALLAX_STORY_REPORT']) console.log('held-out, after retag', o);

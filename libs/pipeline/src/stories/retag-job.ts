@@ -18,6 +18,8 @@ export interface RetagJobOptions {
   /** Enriches the items: the runtime's preparation threads, or its own enricher on this thread when it has none. */
   preparer: Pick<EntryPreparer, 'prepare'>;
   batchSize?: number;
+  /** How long the re-clustering and re-linking may hold the thread between pauses (default 20 ms). */
+  sliceMs?: number;
 }
 
 /** Items per request to the preparer: a thread busy with one is not long away from the polls. */
@@ -165,7 +167,7 @@ export class RetagJob {
   private recluster(): Promise<{ stories: number; moved: number; items: number }> {
     return this.o.assigner.exclusive(async (stats) => {
       const repo = this.o.assigner.repo;
-      const slice = new TimeSlice();
+      const slice = new TimeSlice(this.o.sliceMs);
       const rows: StoryItemRow[] = [];
       for (const batch of repo.iterateItems()) {
         rows.push(...batch);
@@ -206,7 +208,7 @@ export class RetagJob {
       const ids = this.o.assigner.repo.allDenialIds();
       let links = 0;
       this.progress('link', 0, ids.length);
-      const slice = new TimeSlice();
+      const slice = new TimeSlice(this.o.sliceMs);
       for (const [n, id] of ids.entries()) {
         links += this.o.assigner.linker.link(id, stats()).length;
         this.progress('link', n + 1, ids.length);

@@ -107,6 +107,9 @@ const MATCH_SELECT = `SELECT m.item_id AS itemId, i.title, i.url, s.name AS outl
  * the `match` outbox entry are written in one transaction, so a crash leaves either all or none of them;
  * a delivery is marked delivered only after its receiver acknowledged it.
  */
+/** What became of a delivery attempt: delivered, to be retried at a time, or failed for good. */
+export type AttemptOutcome = { status: 'delivered' } | { status: 'retry'; nextAttemptAt: Date } | { status: 'failed' };
+
 export class AlertRepository {
   private readonly sql: PreparedStatements;
 
@@ -241,24 +244,32 @@ export class AlertRepository {
    * Logs one attempt. `outcome` is `delivered` (the receiver acknowledged), `retry` at `nextAttemptAt`,
    * or `failed` for good (retries exhausted, or the alert lost the channel).
    */
-  recordAttempt(id: number, attempt: DeliveryAttempt, outcome: { status: 'delivered' } | { status: 'retry'; nextAttemptAt: Date } | { status: 'failed' }): void {
+  recordAttempt(id: number, attempt: DeliveryAttempt, outcome: AttemptOutcome): void {
+    this.recordAttempts([{ id, attempt, outcome }]);
+  }
+
+  /**
+   * Logs many attempts in one transaction: the live stream delivers hundreds at a time, and a commit
+   * each cost more than the matching that queued them.
+   */
+  recordAttempts(attempts: readonly { id: number; attempt: DeliveryAttempt; outcome: AttemptOutcome }[]): void {
+    const log = this.sql.write('INSERT INTO alert_delivery_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)');
+    const update = this.sql.write(
+      `UPDATE alert_deliveries SET attempts = attempts + 1, status = @status, last_error = @error,
+         next_attempt_at = @next, delivered_at = CASE WHEN @status = 'delivered' THEN @at ELSE delivered_at END
+       WHERE id = @id`,
+    );
     this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO alert_delivery_attempts (delivery_id, attempted_at, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?)')
-        .run(id, attempt.attemptedAt, attempt.statusCode, attempt.error?.slice(0, 1000) ?? null, Math.round(attempt.durationMs));
-      this.db
-        .prepare(
-          `UPDATE alert_deliveries SET attempts = attempts + 1, status = @status, last_error = @error,
-             next_attempt_at = @next, delivered_at = CASE WHEN @status = 'delivered' THEN @at ELSE delivered_at END
-           WHERE id = @id`,
-        )
-        .run({
+      for (const { id, attempt, outcome } of attempts) {
+        log.run(id, attempt.attemptedAt, attempt.statusCode, attempt.error?.slice(0, 1000) ?? null, Math.round(attempt.durationMs));
+        update.run({
           id,
           status: outcome.status === 'retry' ? 'pending' : outcome.status,
           error: attempt.error?.slice(0, 1000) ?? null,
           next: outcome.status === 'retry' ? outcome.nextAttemptAt.toISOString() : null,
           at: attempt.attemptedAt,
         });
+      }
     })();
   }
 

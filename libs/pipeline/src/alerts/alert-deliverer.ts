@@ -1,5 +1,6 @@
 import type { AlertChannel, DeliveryAttempt } from '@parallax/domain';
 import type { AlertRepository, DueDelivery } from '@parallax/store';
+import { yieldToEventLoop } from '../batch-pacer.js';
 import type { Logger } from '../logger.js';
 import type { PipelineEvents } from '../pipeline-events.js';
 import type { EmailSender } from './email-sender.js';
@@ -79,17 +80,19 @@ export class AlertDeliverer {
       const due = this.o.repo.dueDeliveries(channel, channel === 'sse' ? 500 : BATCH, this.now());
       if (due.length === 0) return;
       if (channel === 'sse') {
-        for (const d of due) this.deliverLive(d);
+        this.deliverLive(due);
+        await yieldToEventLoop();
         continue;
       }
       await Promise.all(due.map((d) => this.deliverRemote(d)));
     }
   }
 
-  private deliverLive(d: DueDelivery): void {
+  /** Emits each message on the live stream, then marks the lot delivered in one transaction. */
+  private deliverLive(due: readonly DueDelivery[]): void {
     const attemptedAt = this.now().toISOString();
-    this.o.events.emit('alert', d.message);
-    this.o.repo.recordAttempt(d.id, { attemptedAt, statusCode: null, error: null, durationMs: 0 }, { status: 'delivered' });
+    for (const d of due) this.o.events.emit('alert', d.message);
+    this.o.repo.recordAttempts(due.map((d) => ({ id: d.id, attempt: { attemptedAt, statusCode: null, error: null, durationMs: 0 }, outcome: { status: 'delivered' } })));
   }
 
   private async deliverRemote(d: DueDelivery): Promise<void> {

@@ -219,10 +219,18 @@ async function measureMatcher(mix, queries, docs, { preAnalysed }) {
   const seconds = (performance.now() - t) / 1000;
   const cpuUsed = cpuSeconds(cpu);
   const logged = store.db.prepare('SELECT COUNT(*) FROM alert_matches').pluck().get();
+  // Then the live stream's deliveries of those matches (one per match), on the same thread.
+  t = performance.now();
+  await alerts.tick();
+  const deliverMs = performance.now() - t;
+  const delivered = store.db.prepare("SELECT COUNT(*) FROM alert_deliveries WHERE channel = 'sse' AND status = 'delivered'").pluck().get();
   await alerts.close();
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { mix, preAnalysed, items, loadRulesMs: round(loadMs), itemsPerSecond: Math.round(items / seconds), cpuItemsPerSecond: Math.round(items / cpuUsed), matchesLogged: logged };
+  return {
+    mix, preAnalysed, items, loadRulesMs: round(loadMs), itemsPerSecond: Math.round(items / seconds), cpuItemsPerSecond: Math.round(items / cpuUsed), matchesLogged: logged,
+    liveDeliveries: { delivered, ms: round(deliverMs), perSecond: Math.round(delivered / (deliverMs / 1000)) },
+  };
 }
 
 // The stress mix first, drawn in the same order as ever, then the realistic one from its own generator.

@@ -124,6 +124,8 @@ function summary(r) {
     const analysing = a.matcherAnalysingItself ? `; ${a.matcherAnalysingItself.itemsPerSecond} analysing each item itself` : '';
     add(`alert matching, ${a.rules} rules (whole matcher, stress mix)`, `${a.matcherWithSqlite.itemsPerSecond} items/s${analysing}`, '≥ 5,000 items/s', a.matcherWithSqlite.itemsPerSecond / 5000, a.matcherWithSqlite.itemsPerSecond >= 5000);
     add(`alert rule index alone, ${a.rules} rules`, `${a.ruleIndex.itemsPerSecond} items/s`, '—', null, null);
+    const live = a.matcherWithSqlite.liveDeliveries;
+    if (live) add('alert live-stream deliveries of those matches', `${live.delivered} in ${live.ms} ms (${live.perSecond}/s)`, '—', null, null);
   }
   const d = r.dashboard;
   if (d && !d.error && !d.skipped) {

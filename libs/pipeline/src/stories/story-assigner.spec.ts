@@ -25,12 +25,12 @@ afterEach(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function parts(file: string) {
+function parts(file: string, options: { foldStatsAfter?: number; batchSize?: number } = {}) {
   const store = Store.open(file);
   const index = new SqliteFtsIndex({ path: path.join(dir, 'search.db'), resolveEntity: () => [] });
   const feeder = new IndexFeeder(store, index, quiet);
   const events = new PipelineEvents();
-  const assigner = new StoryAssigner({ store, events, logger: quiet, feeder });
+  const assigner = new StoryAssigner({ store, events, logger: quiet, feeder, ...options });
   open.push({ close: async () => (await assigner.close(), await index.close(), store.close()) });
   return { store, index, assigner, events };
 }
@@ -179,5 +179,27 @@ describe('StoryAssigner', () => {
     await assigner.close();
     expect(storyOf(third)).not.toBeNull();
     expect(assigner.pending()).toBe(0);
+  });
+
+  it('folds term frequencies from the totals it kept, so that a restart weighs terms as the running assigner does', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-stories-'));
+    const file = path.join(dir, 'parallax.db');
+    const { store, assigner } = parts(file, { foldStatsAfter: 7, batchSize: 3 });
+    const en = store.sources.create({ name: 'The Harbour Times', url: 'https://harbour.example/feed', kind: 'media', type: 'feed', language: 'en', pollIntervalSeconds: 900, enabled: true });
+    const subjects = [[CHINA, RUSSIA], [JAPAN, CHINA], [UKRAINE, RUSSIA, OLYMPICS], [E('Q155', 'Brazil')]];
+    for (let i = 0; i < 20; i++) {
+      const entities = subjects[i % subjects.length] as EntityRef[];
+      store.items.insertIfNew(newItem(en.id, 'en', `2022-02-0${1 + (i % 7)}T0${i % 10}:00:00.000Z`, `Report ${i} on ${entities.map((e) => e.name).join(' and ')} talks`, entities));
+    }
+    expect(await assigner.drain()).toBe(20);
+    // Batches of at most 3, folded once 7 items wait: some folded, the last ones still in their batch rows.
+    const unfolded = assigner.repo.unfoldedTotals();
+    expect(unfolded.documents).toBeGreaterThan(0);
+    expect(unfolded.documents).toBeLessThan(7);
+    const running = assigner.stats.toJSON();
+    // What a restart loads: the folded table plus the batches not yet folded.
+    const stored = assigner.repo.termStats();
+    expect(stored.documents).toBe(20);
+    expect(stored).toEqual({ documents: running.documents, frequencies: running.frequencies });
   });
 });

@@ -45,6 +45,8 @@ export interface StoryAssignerOptions {
   settleMs?: number;
   /** Neighbours compared per item, nearest in time first (default 300, as the batch clusterer). */
   maxNeighbours?: number;
+  /** Placed items whose term frequencies wait before they are folded (default {@link FOLD_STATS_AFTER}). */
+  foldStatsAfter?: number;
   /** Tags the denying passage of a denial for linking; by default the built-in gazetteer (no custom entities). */
   tagEntities?: EntityTagging;
 }
@@ -234,7 +236,7 @@ export class StoryAssigner {
         return placedNow;
       });
       placed += done.length;
-      if (this.unfolded.documents >= FOLD_STATS_AFTER) {
+      if (this.unfolded.documents >= (this.o.foldStatsAfter ?? FOLD_STATS_AFTER)) {
         this.repo.foldStats(this.unfolded);
         this.unfolded = { documents: 0, counts: new Map(), lastBatch: null };
       }

@@ -102,14 +102,14 @@ interface DeliveryRow {
 const MATCH_SELECT = `SELECT m.item_id AS itemId, i.title, i.url, s.name AS outlet, i.language, i.sort_at AS publishedAt, m.matched_at AS matchedAt, m.reason
   FROM alert_matches m JOIN items i ON i.id = m.item_id JOIN sources s ON s.id = i.source_id`;
 
+/** What became of a delivery attempt: delivered, to be retried at a time, or failed for good. */
+export type AttemptOutcome = { status: 'delivered' } | { status: 'retry'; nextAttemptAt: Date } | { status: 'failed' };
+
 /**
  * Keyword alerts: the rules, the match log and the delivery outbox. A match, its deliveries and the ack of
  * the `match` outbox entry are written in one transaction, so a crash leaves either all or none of them;
  * a delivery is marked delivered only after its receiver acknowledged it.
  */
-/** What became of a delivery attempt: delivered, to be retried at a time, or failed for good. */
-export type AttemptOutcome = { status: 'delivered' } | { status: 'retry'; nextAttemptAt: Date } | { status: 'failed' };
-
 export class AlertRepository {
   private readonly sql: PreparedStatements;
 

@@ -198,15 +198,14 @@ export class StoryAssigner {
   exclusive<T>(fn: (stats: (next?: TermStats) => TermStats) => Promise<T> | T): Promise<T> {
     return this.serial(async () => {
       await this.drainAll();
-      try {
-        return await fn((next) => {
-          if (next) this.statsValue = next;
-          return this.statsValue;
-        });
-      } finally {
-        // A re-clustering replaces the stored frequencies, batches not folded included.
-        this.unfolded = this.repo.unfoldedTotals();
-      }
+      return fn((next) => {
+        if (next) {
+          this.statsValue = next;
+          // A re-clustering has replaced the stored frequencies, batches not folded included.
+          this.unfolded = this.repo.unfoldedTotals();
+        }
+        return this.statsValue;
+      });
     });
   }
 

@@ -23,10 +23,9 @@ import { TextDecoderStream } from 'node:stream/web';
 import { require, root } from './lib/workspace.mjs';
 
 require('reflect-metadata');
-const { RuleIndex, bindQuery, parseQuery } = require('@parallax/query');
+const { RuleIndex, bindQuery, documentFields, parseQuery } = require('@parallax/query');
 const { Store, AlertRepository } = require('@parallax/store');
 const { Alerts, AnalysedFieldsCache, PipelineEvents, silentLogger, loadEnvironment, Runtime } = require('@parallax/pipeline');
-const { documentFields } = require('@parallax/query');
 const { startApp } = require(path.join(root, 'apps/api/dist/app.js'));
 
 const RULES = Number(process.env.BENCH_RULES ?? 10_000);

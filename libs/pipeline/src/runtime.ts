@@ -60,8 +60,8 @@ export class Runtime {
   enricher: EntityLookups;
   /**
    * The whole enricher, language model included (eld, about 200 MB), when this thread prepares polls
-   * itself; null when preparation threads do, since nothing else here identifies languages: a
-   * re-tag builds one for its run.
+   * itself; null when preparation threads do, since nothing else here identifies languages (a re-tag
+   * enriches through the preparer too).
    */
   private languageEnricher: Enricher | null;
   readonly cycle: IngestCycle;

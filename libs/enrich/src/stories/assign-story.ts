@@ -1,15 +1,16 @@
 import { type ResolvedStoryOptions, type StoryAssignment, type StoryCandidate, type StoryOptions, resolveStoryOptions, storyStatsKeys } from './story.js';
-import { type Idf, type PairSimilarity, type StoryProfile, featureWeights, pairSimilarity, storyProfile } from './story-similarity.js';
+import { type Idf, type PairSimilarity, type StoryProfile, featureWeights, hoursApart, pairScore, pairSimilarity, storyProfile } from './story-similarity.js';
 import { TermStats } from './term-stats.js';
 
 interface StoryEvidence {
   storyId: number;
-  best: PairSimilarity;
-  bestItem: StoryCandidate;
+  /** The story's best-matching neighbour and its score: its evidence is worked out for the reasons. */
+  bestScore: number;
+  bestProfile: StoryProfile;
   matching: number;
   items: number;
-  /** Scores of the story's neighbours within the window. */
-  scores: number[];
+  /** The best {@link STORY_LINKS} scores of the story's neighbours within the window, highest first. */
+  top: number[];
   /** What the story scores as: the mean of its best {@link STORY_LINKS} scores. */
   score: number;
 }
@@ -52,6 +53,7 @@ export function assignProfile(
 ): StoryAssignment {
   const stories = new Map<number, StoryEvidence>();
   const fw = featureWeights(self, idf, o);
+  const windowHours = o.windowDays * 24;
   let inWindow = 0;
   let unassigned = 0;
   for (const n of neighbours) {
@@ -62,21 +64,23 @@ export function assignProfile(
       unassigned += 1;
       continue;
     }
-    const sim = pairSimilarity(self, profile, idf, o, fw);
-    if (sim.hoursApart <= o.windowDays * 24) inWindow += 1;
+    // Only the score: the winning pair's evidence is worked out once, for the reasons.
+    const score = pairScore(self, profile, idf, o, fw);
     let ev = stories.get(storyId);
     if (!ev) {
-      ev = { storyId, best: sim, bestItem: profile.item, matching: 0, items: 0, scores: [], score: 0 };
+      ev = { storyId, bestScore: score, bestProfile: profile, matching: 0, items: 0, top: [], score: 0 };
       stories.set(storyId, ev);
     }
     ev.items += 1;
-    if (sim.hoursApart <= o.windowDays * 24) {
-      ev.scores.push(sim.score);
+    if (hoursApart(self, profile) <= windowHours) {
+      inWindow += 1;
+      keepTop(ev.top, score);
     }
-    if (sim.passes && sim.score > 0) ev.matching += 1;
-    if (sim.score > ev.best.score) {
-      ev.best = sim;
-      ev.bestItem = profile.item;
+    // A pair scores above 0 only when it passes the gate.
+    if (score > 0) ev.matching += 1;
+    if (score > ev.bestScore) {
+      ev.bestScore = score;
+      ev.bestProfile = profile;
     }
   }
 
@@ -84,8 +88,7 @@ export function assignProfile(
   // ranking by the mean alone would favour a story of one item over a larger one with more varied items.
   let top: StoryEvidence | undefined;
   for (const ev of stories.values()) {
-    const best = ev.scores.sort((x, y) => y - x).slice(0, STORY_LINKS);
-    ev.score = best.length > 0 ? best.reduce((sum, x) => sum + x, 0) / best.length : 0;
+    ev.score = ev.top.length > 0 ? ev.top.reduce((sum, x) => sum + x, 0) / ev.top.length : 0;
     if (!top) {
       top = ev;
       continue;
@@ -96,7 +99,7 @@ export function assignProfile(
       if (backed) top = ev;
       continue;
     }
-    const [a, b] = backed ? [ev.best.score, top.best.score] : [ev.score, top.score];
+    const [a, b] = backed ? [ev.bestScore, top.bestScore] : [ev.score, top.score];
     if (a > b || (a === b && ev.matching > top.matching)) top = ev;
   }
   if (!top || inWindow === 0) {
@@ -104,7 +107,7 @@ export function assignProfile(
     if (unassigned > 0) reasons.push(`${unassigned} neighbours without a story were skipped`);
     return { storyId: null, score: 0, reasons };
   }
-  const reasons = explain(top, o);
+  const reasons = explain(top, pairSimilarity(self, top.bestProfile, idf, o, fw), o);
   const score = round(top.score);
   if (top.score < o.threshold) {
     reasons.unshift(`best story ${top.storyId} scores ${score}, below the threshold ${o.threshold}: open a new story`);
@@ -113,10 +116,18 @@ export function assignProfile(
   return { storyId: top.storyId, score, reasons };
 }
 
-function explain(ev: StoryEvidence, o: ResolvedStoryOptions): string[] {
-  const b = ev.best;
-  const it = ev.bestItem;
-  const reasons = [`best match: item ${it.id} (${it.outlet}, ${it.language}) in story ${ev.storyId}, score ${round(b.score)}; the story scores ${round(ev.score)} over its best ${Math.min(STORY_LINKS, ev.scores.length)} items`];
+/** Keeps the highest {@link STORY_LINKS} scores, highest first (as a descending sort would order them). */
+function keepTop(top: number[], score: number): void {
+  let at = top.length;
+  while (at > 0 && (top[at - 1] as number) < score) at -= 1;
+  if (at >= STORY_LINKS) return;
+  top.splice(at, 0, score);
+  if (top.length > STORY_LINKS) top.pop();
+}
+
+function explain(ev: StoryEvidence, b: PairSimilarity, o: ResolvedStoryOptions): string[] {
+  const it = ev.bestProfile.item;
+  const reasons = [`best match: item ${it.id} (${it.outlet}, ${it.language}) in story ${ev.storyId}, score ${round(b.score)}; the story scores ${round(ev.score)} over its best ${ev.top.length} items`];
   if (b.sharedEntities.length === 0) {
     reasons.push('no shared entities');
     return reasons;

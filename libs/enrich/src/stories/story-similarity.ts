@@ -151,44 +151,82 @@ function termNorm(p: StoryProfile, idf: Idf): number {
  *   down to a floor of one half, so a follow-up a few days on can still join.
  */
 export function pairSimilarity(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStoryOptions, fw: FeatureWeights = featureWeights(a, idf, o)): PairSimilarity {
-  const hoursApart = Math.abs(a.time - b.time) / HOUR_MS;
-  const sameLanguage = a.language === b.language && a.language !== 'und' && a.language !== '';
   const result: PairSimilarity = {
     score: 0,
     passes: false,
     entitySimilarity: 0,
     termSimilarity: 0,
-    sameLanguage,
-    hoursApart,
+    sameLanguage: sameLanguage(a, b),
+    hoursApart: hoursApart(a, b),
     sharedEntities: [],
     informativeEntities: [],
     sharedSetIdf: null,
     rareTerms: [],
   };
-  if (hoursApart * HOUR_MS > o.windowDays * DAY_MS) return result;
+  measurePair(a, b, idf, o, fw, result);
+  return result;
+}
+
+/**
+ * {@link pairSimilarity}'s score alone, with nothing allocated: an incoming item meets a few hundred
+ * neighbours, and only the best pair's evidence is ever shown (placement made some 250 KB of garbage
+ * per item building every pair's lists).
+ */
+export function pairScore(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStoryOptions, fw: FeatureWeights): number {
+  return measurePair(a, b, idf, o, fw, null);
+}
+
+/** Hours between two items. */
+export function hoursApart(a: StoryProfile, b: StoryProfile): number {
+  return Math.abs(a.time - b.time) / HOUR_MS;
+}
+
+function sameLanguage(a: StoryProfile, b: StoryProfile): boolean {
+  return a.language === b.language && a.language !== 'und' && a.language !== '';
+}
+
+/** The features both items are about, reused by every pair: read by `setIdf` at once, never kept. */
+const gateScratch: string[] = [];
+
+/** Scores a pair; with `evidence`, also fills in its measures and lists. */
+function measurePair(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStoryOptions, fw: FeatureWeights, evidence: PairSimilarity | null): number {
+  const hours = hoursApart(a, b);
+  if (hours * HOUR_MS > o.windowDays * DAY_MS) return 0;
 
   const minEntityIdf = Math.log(1 / o.informativeShare);
   const bFeatures = b.featureSet;
-  const gate: string[] = [];
+  const gate = gateScratch;
+  gate.length = 0;
   let dot = 0;
+  let shared = 0;
+  let informative = 0;
+  let informativeBeyondCountries = false;
   for (const f of a.features) {
     if (!bFeatures.has(f)) continue;
     const w = fw.weight(f);
     const emphasis = (a.emphasis.get(f) ?? 1) * (b.emphasis.get(f) ?? 1);
     dot += w * w * emphasis;
-    result.sharedEntities.push(f);
+    shared += 1;
+    evidence?.sharedEntities.push(f);
     // Evidence for the gate is what both items are about, not what one mentions in passing.
     if (emphasis === 1) {
       gate.push(f);
-      if (w >= minEntityIdf) result.informativeEntities.push(f);
+      if (w >= minEntityIdf) {
+        informative += 1;
+        if (!isCountry(f)) informativeBeyondCountries = true;
+        evidence?.informativeEntities.push(f);
+      }
     }
   }
-  if (result.sharedEntities.length === 0) return result;
+  if (shared === 0) return 0;
   const na = fw.norm(a);
   const nb = fw.norm(b);
-  result.entitySimilarity = na > 0 && nb > 0 ? dot / (na * nb) : 0;
+  const entitySimilarity = na > 0 && nb > 0 ? dot / (na * nb) : 0;
 
-  if (sameLanguage) {
+  const same = sameLanguage(a, b);
+  let termSimilarity = 0;
+  let rare = 0;
+  if (same) {
     const minTermIdf = Math.log(1 / o.rareTermShare);
     const ta = termsOf(a);
     const tb = termsOf(b);
@@ -199,25 +237,35 @@ export function pairSimilarity(a: StoryProfile, b: StoryProfile, idf: Idf, o: Re
       if (!tl.set.has(t)) continue;
       const w = idf(t);
       tdot += w * w;
-      if (w >= minTermIdf) result.rareTerms.push(t);
+      if (w >= minTermIdf) {
+        rare += 1;
+        evidence?.rareTerms.push(t);
+      }
     }
     const na = termNorm(a, idf);
     const nb = termNorm(b, idf);
-    result.termSimilarity = na > 0 && nb > 0 ? tdot / (na * nb) : 0;
+    termSimilarity = na > 0 && nb > 0 ? tdot / (na * nb) : 0;
   }
 
-  result.passes =
-    (result.informativeEntities.length >= 2 && result.informativeEntities.some((f) => !isCountry(f))) || result.rareTerms.length >= o.minRareTerms;
-  if (!result.passes && gate.length >= 3) {
+  let passes = (informative >= 2 && informativeBeyondCountries) || rare >= o.minRareTerms;
+  let sharedSetIdf: number | null = null;
+  if (!passes && gate.length >= 3) {
     // Common features are a weaker signal even together: the set must be twice as rare as one informative feature.
-    result.sharedSetIdf = fw.setIdf(gate);
-    result.passes = result.sharedSetIdf !== null && result.sharedSetIdf >= Math.log(2 / o.informativeShare);
+    sharedSetIdf = fw.setIdf(gate);
+    passes = sharedSetIdf !== null && sharedSetIdf >= Math.log(2 / o.informativeShare);
   }
-  if (!result.passes) return result;
+  if (evidence) {
+    evidence.entitySimilarity = entitySimilarity;
+    evidence.termSimilarity = termSimilarity;
+    evidence.sharedSetIdf = sharedSetIdf;
+    evidence.passes = passes;
+  }
+  if (!passes) return 0;
   // A pair let through by a set of common features alone has the weakest evidence: it counts for less.
-  const evidence = result.sharedSetIdf !== null && result.rareTerms.length < o.minRareTerms ? SET_EVIDENCE : 1;
-  const content = sameLanguage ? Math.max(result.entitySimilarity, (result.entitySimilarity + result.termSimilarity) / 2) : result.entitySimilarity;
-  const decay = Math.pow(0.5, hoursApart / 24 / o.halfLifeDays);
-  result.score = evidence * content * (0.5 + 0.5 * decay);
-  return result;
+  const weight = sharedSetIdf !== null && rare < o.minRareTerms ? SET_EVIDENCE : 1;
+  const content = same ? Math.max(entitySimilarity, (entitySimilarity + termSimilarity) / 2) : entitySimilarity;
+  const decay = Math.pow(0.5, hours / 24 / o.halfLifeDays);
+  const score = weight * content * (0.5 + 0.5 * decay);
+  if (evidence) evidence.score = score;
+  return score;
 }

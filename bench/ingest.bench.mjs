@@ -12,6 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { LANGUAGES, createTextModel, round, syntheticItem } from './lib/corpus.mjs';
 import { probeResponsiveness } from './lib/responsiveness.mjs';
+import { threadCpu, threadCpuSince } from './lib/thread-cpu.mjs';
 import { arg, require, root } from './lib/workspace.mjs';
 
 const { DEFAULT_POLL_CONCURRENCY, Runtime, defaultIngestThreads, silentLogger } = require('@parallax/pipeline');
@@ -124,6 +125,7 @@ const probe = await probeResponsiveness();
 const mem0 = process.memoryUsage().rss;
 const elu0 = performance.eventLoopUtilization();
 const cpu0 = process.cpuUsage();
+const threads0 = threadCpu();
 t = performance.now();
 await runtime.scheduler.tick();
 await runtime.stories.drain();
@@ -133,11 +135,13 @@ const apiWaitMs = await probe.stop();
 // Main-thread utilisation (the store, clustering, indexing and the farm's HTTP) and CPU of all threads.
 const mainThreadBusy = performance.eventLoopUtilization(elu0).utilization;
 const cpu = process.cpuUsage(cpu0);
+const cpuByThread = threadCpuSince(threads0);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const stored = runtime.store.items.count();
 const indexed = await runtime.index.count();
 const placed = runtime.store.db.prepare('SELECT count(*) FROM items WHERE story_id IS NOT NULL').pluck().get();
 log(`pass 1: ${stored} items stored, ${indexed} indexed, ${placed} in stories in ${round(ingestSeconds)} s; main thread busy ${Math.round(mainThreadBusy * 100)}%, ${round(cpuSeconds)} s CPU`);
+if (cpuByThread) log(`CPU s by thread: main ${cpuByThread.main}, others ${cpuByThread.others.join(', ')}`);
 log(`a request meanwhile waited ${apiWaitMs.p50} / ${apiWaitMs.p95} / ${apiWaitMs.p99} ms (p50 / p95 / p99), at most ${apiWaitMs.max} ms`);
 
 // Pass 2: NOT_MODIFIED_FEEDS sources, each holding the ETag its feed still has (written straight into
@@ -185,6 +189,8 @@ console.log(
       itemsPerSecond: Math.round(itemsPerSecond),
       mainThreadBusy: round(mainThreadBusy, 2),
       cpuSeconds: round(cpuSeconds, 2),
+      // The main thread's CPU seconds, and every other thread's, largest first (Linux only).
+      cpuSecondsByThread: cpuByThread,
       ingestThreads: THREADS,
       // A loopback request every 10 ms from another thread, answered on the main thread: the wait an API request would see.
       apiWaitMs,

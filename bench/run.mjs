@@ -99,7 +99,8 @@ function summary(r) {
     add('ingest vs rss-parser', `${i.endToEnd.itemsPerSecond} / ${i.rssParser.itemsPerSecond} items/s`, '—', i.ratioToRssParser, null);
     add(
       'ingest, where the time goes',
-      `${i.endToEnd.ingestThreads} preparation thread(s); main thread busy ${Math.round(i.endToEnd.mainThreadBusy * 100)}%; ${i.endToEnd.cpuSeconds} s CPU for ${i.endToEnd.items} items`,
+      `${i.endToEnd.ingestThreads} preparation thread(s); main thread busy ${Math.round(i.endToEnd.mainThreadBusy * 100)}%; ${i.endToEnd.cpuSeconds} s CPU for ${i.endToEnd.items} items` +
+        (i.endToEnd.cpuSecondsByThread ? ` (main thread ${i.endToEnd.cpuSecondsByThread.main} s; the others ${i.endToEnd.cpuSecondsByThread.others.join(', ')} s)` : ''),
       '—',
       null,
       null,

@@ -66,11 +66,21 @@ export class IndexFeeder {
         };
         const upserts = [...new Set(batch.filter((e) => e.topic === OUTBOX_INDEX_TOPIC).map((e) => e.refId))];
         const removals = [...new Set(batch.filter((e) => e.topic === OUTBOX_UNINDEX_TOPIC).map((e) => e.refId))];
-        // An item deleted after it was queued for indexing is simply not found: nothing to upsert.
-        const docs = busy(() => this.store.items.getMany(upserts).map((item) => ({ ...toSearchDocument(item), analysed: this.options.analysed?.get(item.id) })));
+        // An item deleted after it was queued for indexing is simply not found: nothing to upsert. The
+        // rows are read with the outbox's newest id: every entry up to it asks for no more than these rows.
+        const { docs, upToId } = busy(() =>
+          this.store.db.transaction(() => ({
+            upToId: this.store.outbox.lastId(),
+            docs: this.store.items.getMany(upserts).map((item) => ({ ...toSearchDocument(item), analysed: this.options.analysed?.get(item.id) })),
+          }))(),
+        );
         if (docs.length) await busy(() => this.index.upsert(docs));
         if (removals.length) await busy(() => this.index.remove(removals));
-        this.store.outbox.ack(batch.map((e) => e.id));
+        this.store.db.transaction(() => {
+          this.store.outbox.ack(batch.map((e) => e.id));
+          // The entry an item's placement queued while its first waited: that upsert already carried the story.
+          this.store.outbox.ackCovered(OUTBOX_INDEX_TOPIC, upserts, upToId);
+        })();
         this.pacer.record(batch.length, busyMs);
         this.lastError = null;
         applied += batch.length;

@@ -54,6 +54,22 @@ export class OutboxRepository {
     if (ids.length) this.sql.write('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
   }
 
+  /** The newest entry's id (0 when empty): read with the rows a consumer works from, for {@link ackCovered}. */
+  lastId(): number {
+    return (this.sql.column('SELECT max(id) FROM outbox').get() as number | null) ?? 0;
+  }
+
+  /**
+   * Deletes the entries of `topic` for `refIds` up to `upToId`: a consumer that read the current rows
+   * of those items after entry `upToId` was written has done the work all of them ask for (the index
+   * entry an item's placement queues while its first is still waiting).
+   */
+  ackCovered(topic: string, refIds: number[], upToId: number): void {
+    if (refIds.length) {
+      this.sql.write('DELETE FROM outbox WHERE topic = ? AND ref_id IN (SELECT value FROM json_each(?)) AND id <= ?').run(topic, JSON.stringify(refIds), upToId);
+    }
+  }
+
   /** Puts entries back for a later attempt, with exponential backoff capped at 10 minutes. */
   retryLater(ids: number[], error: string, now = new Date()): void {
     const stmt = this.sql.write(

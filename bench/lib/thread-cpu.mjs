@@ -1,6 +1,6 @@
 // CPU time of each thread of this process, from Linux's /proc/self/task/<tid>/stat (utime and stime,
 // in clock ticks of 10 ms): where a run's CPU went, the main thread apart from the preparation
-// threads, V8's helpers (parallel and concurrent GC, compilation) and libuv's pool. Elsewhere: null.
+// threads and V8's helpers (optimising compilation, parallel and concurrent GC). Elsewhere: null.
 import fs from 'node:fs';
 
 const TICK_SECONDS = 0.01;

@@ -1,7 +1,7 @@
 import type { AnalysedFields, Item, PollResult } from '@parallax/domain';
 import { DomainError, errorMessage } from '@parallax/domain';
 import { FetchError, NearDuplicateIndex, fetchResource, nextPollDelay, type FetchedResource, type FetchOptions } from '@parallax/ingest';
-import type { SourceWithValidators, Store } from '@parallax/store';
+import { type SourceWithValidators, type Store, storedItem } from '@parallax/store';
 import type { Logger } from './logger.js';
 import type { PipelineEvents } from './pipeline-events.js';
 import type { ReadEntry } from './preparation/entry-preparation.js';
@@ -141,13 +141,14 @@ export class IngestCycle {
         }
         try {
           const candidate = { ...item, ...p.enrichment, sourceId: source.id, fetchedAt: fetchedAt.toISOString(), contentHash: p.contentHash, simhash: p.simhash, storyTerms: p.storyTerms };
-          const outcome = this.o.store.items.insertIfNew({ ...candidate, duplicateOf: this.findOriginal({ ...candidate, textLength: p.bodyLength }) });
+          const newItem = { ...candidate, duplicateOf: this.findOriginal({ ...candidate, textLength: p.bodyLength }) };
+          const outcome = this.o.store.items.insertIfNew(newItem);
           if (outcome.status === 'duplicate') {
             result.duplicates++;
             return;
           }
           result.new++;
-          const added = this.o.store.items.get(outcome.id);
+          const added = storedItem(outcome.id, newItem, source);
           if (added.duplicateOf === null && p.bodyLength >= MIN_NEAR_DUPLICATE_TEXT) this.rememberSimhash(added.id, source.id, p.simhash);
           stored.push(added);
           analysed.push([added.id, p.fields]);

@@ -61,7 +61,7 @@ export class ItemRepository {
     return this.db.transaction((): InsertOutcome => {
       const same = this.findExisting(item);
       if (same) return { status: 'duplicate', ...same };
-      const sortAt = item.publishedAt && item.publishedAt <= item.fetchedAt ? item.publishedAt : item.fetchedAt;
+      const sortAt = sortAtOf(item);
       const r = this.sql
         .write(
           `INSERT INTO items (source_id, guid, url, title, summary, content_text, content_html, author, published_at, fetched_at, sort_at,
@@ -208,6 +208,43 @@ export function toSearchDocument(item: Item): SearchDocument {
     mentionsDenial: item.mentionsDenial,
     storyId: item.storyId,
     duplicateOf: item.duplicateOf,
+  };
+}
+
+/** An item's effective time: its publication, unless missing or in the future of its fetch. */
+function sortAtOf(item: Pick<NewItem, 'publishedAt' | 'fetchedAt'>): string {
+  return item.publishedAt && item.publishedAt <= item.fetchedAt ? item.publishedAt : item.fetchedAt;
+}
+
+/**
+ * The item `insertIfNew` just stored as `id`, as `get` would read it back, from what was written and
+ * the source's name and kind: a poll stores thousands of items, and reading each back cost a join and
+ * a JSON parse.
+ */
+export function storedItem(id: number, item: NewItem, source: { name: string; kind: SourceKind }): Item {
+  return {
+    id,
+    sourceId: item.sourceId,
+    outlet: source.name,
+    kind: source.kind,
+    guid: item.guid,
+    url: item.url,
+    title: item.title,
+    summary: item.summary,
+    contentText: item.contentText,
+    contentHtml: item.contentHtml,
+    author: item.author,
+    publishedAt: item.publishedAt,
+    fetchedAt: item.fetchedAt,
+    sortAt: sortAtOf(item),
+    language: item.language,
+    entities: item.entities,
+    denial: item.denial,
+    mentionsDenial: item.mentionsDenial,
+    contentHash: item.contentHash,
+    simhash: item.simhash,
+    duplicateOf: item.duplicateOf,
+    storyId: null,
   };
 }
 

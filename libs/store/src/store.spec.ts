@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CreateSourceSchema } from '@parallax/domain';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_MATCH_TOPIC } from './outbox.repository.js';
-import type { NewItem } from './item.repository.js';
+import { type NewItem, storedItem } from './item.repository.js';
 import { Store } from './store.js';
 import { StoryRepository } from './story.repository.js';
 
@@ -82,6 +82,16 @@ describe('Store', () => {
     expect(store.outbox.pending([OUTBOX_INDEX_TOPIC])).toBe(1);
     expect(store.outbox.pending([OUTBOX_MATCH_TOPIC])).toBe(1);
     expect(store.sources.get(s.id).itemCount).toBe(1);
+  });
+
+  it('builds a stored item as reading it back would', () => {
+    const s = source();
+    for (const over of [{}, { guid: 'g2', url: null, publishedAt: null, contentHash: 'h2', duplicateOf: 1 }, { guid: 'g3', url: 'https://example.org/c', publishedAt: '2030-01-01T00:00:00.000Z', contentHash: 'h3', denial: true, entities: [] }]) {
+      const written = item(s.id, over);
+      const outcome = store.items.insertIfNew(written);
+      if (outcome.status !== 'new') throw new Error('expected a new item');
+      expect(storedItem(outcome.id, written, s)).toEqual(store.items.get(outcome.id));
+    }
   });
 
   it('finds the original of a syndicated copy in another source', () => {

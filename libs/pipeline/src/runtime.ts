@@ -2,7 +2,7 @@ import path from 'node:path';
 import { type CustomEntity, Enricher } from '@parallax/enrich';
 import { FetchScheduler, fetchResource, type FetchOptions } from '@parallax/ingest';
 import { MeiliSearchIndex, SqliteFtsIndex, type SearchIndex } from '@parallax/search';
-import { Store } from '@parallax/store';
+import { BACKSTOP_AUTOCHECKPOINT_PAGES, Store, WalCheckpointer } from '@parallax/store';
 import { Alerts } from './alerts/alerts.js';
 import type { RetrySchedule } from './alerts/retry-schedule.js';
 import { DemoFeedServer } from './demo-feed-server.js';
@@ -74,6 +74,8 @@ export class Runtime {
   readonly retag: RetagJob;
 
   readonly index: SearchIndex;
+  /** Checkpoints the store's and the embedded index's write-ahead logs off this thread; null under vitest. */
+  private readonly checkpointer: WalCheckpointer | null;
   /** Where polls parse and enrich: worker threads, or this thread. */
   readonly preparer: EntryPreparer;
 
@@ -93,9 +95,19 @@ export class Runtime {
     // Meilisearch when MEILI_URL is set (DESIGN.md, "Storage and search"), else the embedded index.
     // Meilisearch is set up on first use, not here: the app starts while the engine is still down,
     // and the outbox holds the items until it answers.
+    // The write-ahead logs are checkpointed on a thread of their own, not by the commits of this one
+    // (where the compiled thread script exists: not under vitest). Each connection keeps a backstop.
+    const indexFile = path.join(options.dataDir, 'search.db');
+    const background = WalCheckpointer.available();
+    if (background) store.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
     this.index = options.meiliUrl
       ? new MeiliSearchIndex({ url: options.meiliUrl, apiKey: options.meiliMasterKey ?? null, resolveEntity, logger })
-      : new SqliteFtsIndex({ path: path.join(options.dataDir, 'search.db'), resolveEntity });
+      : new SqliteFtsIndex({ path: indexFile, resolveEntity, walAutocheckpoint: background ? BACKSTOP_AUTOCHECKPOINT_PAGES : undefined });
+    this.checkpointer = background
+      ? new WalCheckpointer([Store.fileIn(options.dataDir), ...(options.meiliUrl ? [] : [indexFile])], {
+          onError: (file, err) => logger.warn({ file, err }, 'checkpoint failed; retried on the next round'),
+        })
+      : null;
     this.preparer = threads ?? new InlinePreparer(() => this.languageEnricher as Enricher);
     // What the preparation threads analysed, for the index and the alert rules on this thread.
     const analysed = new AnalysedFieldsCache();
@@ -194,6 +206,8 @@ export class Runtime {
     await this.alerts.close();
     await this.preparer.close();
     await this.demo.stop();
+    // Before the connections close: the last one to close a file checkpoints it and removes its log.
+    await this.checkpointer?.stop();
     await this.index.close();
     this.store.close();
   }

@@ -10,3 +10,4 @@ export * from './story.repository.js';
 export * from './password-hash.js';
 export * from './server-lock.js';
 export * from './user.repository.js';
+export * from './wal-checkpointer.js';

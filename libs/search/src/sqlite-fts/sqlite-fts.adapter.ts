@@ -40,6 +40,11 @@ export interface SqliteFtsIndexOptions {
    * page is worth.
    */
   bm25DoclistLimit?: number;
+  /**
+   * Pages the write-ahead log may reach before this connection checkpoints it itself (SQLite's
+   * default: 1,000). Raised when another thread checkpoints the file (libs/store WalCheckpointer).
+   */
+  walAutocheckpoint?: number;
 }
 
 /** bm25 column weights: title, body, meta. A title match counts four times a body match. */
@@ -89,6 +94,7 @@ export class SqliteFtsIndex implements SearchIndex {
     // 64 MB of page cache instead of SQLite's 2 MB: the narrow filter rows of a million documents
     // (about 60 MB) stay in memory, so facet samples and time slices do not go to the OS per page.
     this.db.pragma('cache_size = -65536');
+    if (options.walAutocheckpoint !== undefined) this.db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.walAutocheckpoint))}`);
     this.db.exec(SCHEMA_SQL);
     migrateSchema(this.db);
     this.db.prepare('INSERT INTO search_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run('schema_version', String(SCHEMA_VERSION));

@@ -219,12 +219,9 @@ function measurePair(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStor
     }
   }
   if (shared === 0) return 0;
-  const na = fw.norm(a);
-  const nb = fw.norm(b);
-  const entitySimilarity = na > 0 && nb > 0 ? dot / (na * nb) : 0;
 
   const same = sameLanguage(a, b);
-  let termSimilarity = 0;
+  let tdot = 0;
   let rare = 0;
   if (same) {
     const minTermIdf = Math.log(1 / o.rareTermShare);
@@ -232,7 +229,6 @@ function measurePair(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStor
     const tb = termsOf(b);
     // Both sides weigh a shared term alike: walk the shorter list, look up in the other's set.
     const [ts, tl] = ta.list.length <= tb.list.length ? [ta, tb] : [tb, ta];
-    let tdot = 0;
     for (const t of ts.list) {
       if (!tl.set.has(t)) continue;
       const w = idf(t);
@@ -242,9 +238,6 @@ function measurePair(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStor
         evidence?.rareTerms.push(t);
       }
     }
-    const na = termNorm(a, idf);
-    const nb = termNorm(b, idf);
-    termSimilarity = na > 0 && nb > 0 ? tdot / (na * nb) : 0;
   }
 
   let passes = (informative >= 2 && informativeBeyondCountries) || rare >= o.minRareTerms;
@@ -253,6 +246,18 @@ function measurePair(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStor
     // Common features are a weaker signal even together: the set must be twice as rare as one informative feature.
     sharedSetIdf = fw.setIdf(gate);
     passes = sharedSetIdf !== null && sharedSetIdf >= Math.log(2 / o.informativeShare);
+  }
+  // The cosines need both items' norms (a sum over every feature and term); most pairs fail the gate
+  // and score 0 without them, so they are only worked out for a pair that passes or is explained.
+  if (!passes && !evidence) return 0;
+  const na = fw.norm(a);
+  const nb = fw.norm(b);
+  const entitySimilarity = na > 0 && nb > 0 ? dot / (na * nb) : 0;
+  let termSimilarity = 0;
+  if (same) {
+    const ta = termNorm(a, idf);
+    const tb = termNorm(b, idf);
+    termSimilarity = ta > 0 && tb > 0 ? tdot / (ta * tb) : 0;
   }
   if (evidence) {
     evidence.entitySimilarity = entitySimilarity;

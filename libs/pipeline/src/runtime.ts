@@ -102,7 +102,13 @@ export class Runtime {
     if (background) store.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
     this.index = options.meiliUrl
       ? new MeiliSearchIndex({ url: options.meiliUrl, apiKey: options.meiliMasterKey ?? null, resolveEntity, logger })
-      : new SqliteFtsIndex({ path: indexFile, resolveEntity, walAutocheckpoint: background ? BACKSTOP_AUTOCHECKPOINT_PAGES : undefined });
+      : new SqliteFtsIndex({
+          path: indexFile,
+          resolveEntity,
+          walAutocheckpoint: background ? BACKSTOP_AUTOCHECKPOINT_PAGES : undefined,
+          // The index is written on a thread of its own; this thread searches it.
+          writer: 'thread',
+        });
     this.checkpointer = background
       ? new WalCheckpointer([Store.fileIn(options.dataDir), ...(options.meiliUrl ? [] : [indexFile])], {
           onError: (file, err) => logger.warn({ file, err }, 'checkpoint failed; retried on the next round'),

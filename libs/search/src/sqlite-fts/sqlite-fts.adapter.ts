@@ -6,6 +6,7 @@ import { toSearchHit } from '../search-hit.js';
 import type { SearchIndex } from '../search-index.port.js';
 import { checkSearchRequest, normalisePublishedAt, type TimeRange } from '../search-request.js';
 import { ALL_DOCS_TOKEN, compileMatch, metaToken } from './fts-match-compiler.js';
+import { FtsWriterThread } from './fts-writer-thread.js';
 import { SCHEMA_SQL, SCHEMA_VERSION, migrateSchema } from './sqlite-fts.schema.js';
 
 export interface SqliteFtsIndexOptions {
@@ -45,6 +46,14 @@ export interface SqliteFtsIndexOptions {
    * default: 1,000). Raised when another thread checkpoints the file (libs/store WalCheckpointer).
    */
   walAutocheckpoint?: number;
+  /**
+   * Where upserts, removals and clears run: `thread` on a thread of their own with a second connection
+   * ({@link FtsWriterThread}; where its compiled script exists and the file is not `:memory:`), so that
+   * writing the index does not hold the thread that searches it; `inline` (the default) here.
+   */
+  writer?: 'thread' | 'inline';
+  /** The compiled thread script, when not beside this module (tests that run the sources drive the built one). */
+  writerScript?: string;
 }
 
 /** bm25 column weights: title, body, meta. A title match counts four times a body match. */
@@ -84,6 +93,7 @@ export class SqliteFtsIndex implements SearchIndex {
   private readonly relevanceCandidates: number;
   private readonly bm25DoclistLimit: number;
   private closed = false;
+  private readonly writer: FtsWriterThread | null;
 
   constructor(private readonly options: SqliteFtsIndexOptions) {
     this.db = new Database(options.path);
@@ -103,10 +113,21 @@ export class SqliteFtsIndex implements SearchIndex {
     this.exactMatchLimit = Math.max(1, Math.floor(options.exactMatchLimit ?? 2_000));
     this.relevanceCandidates = Math.max(1, Math.floor(options.relevanceCandidates ?? 1_000));
     this.bm25DoclistLimit = Math.max(1, Math.floor(options.bm25DoclistLimit ?? 20_000));
+    // Started after the schema is in place, so the thread's connection finds it.
+    this.writer =
+      options.writer === 'thread' && options.path !== ':memory:' && FtsWriterThread.available(options.writerScript)
+        ? new FtsWriterThread({ path: options.path, walAutocheckpoint: options.walAutocheckpoint }, options.writerScript)
+        : null;
+  }
+
+  /** True when writes go to a thread of their own (`writer: 'thread'` and its script found). */
+  get writesOnThread(): boolean {
+    return this.writer !== null;
   }
 
   async upsert(docs: SearchDocument[]): Promise<void> {
     this.ensureOpen();
+    if (this.writer) return this.writer.write({ op: 'upsert', docs });
     const rows = docs.map((d) => {
       if (!Number.isSafeInteger(d.id) || d.id <= 0) throw new DomainError('VALIDATION', `document id must be a positive integer, got ${String(d.id)}`, { field: 'id' });
       return { doc: d, publishedAt: normalisePublishedAt(d.publishedAt, d.id) };
@@ -167,6 +188,7 @@ export class SqliteFtsIndex implements SearchIndex {
 
   async remove(ids: number[]): Promise<void> {
     this.ensureOpen();
+    if (this.writer) return this.writer.write({ op: 'remove', ids });
     const statements = [
       'DELETE FROM search_fts WHERE rowid = ?',
       'DELETE FROM search_doc_entity WHERE doc_id = ?',
@@ -203,6 +225,7 @@ export class SqliteFtsIndex implements SearchIndex {
 
   async clear(): Promise<void> {
     this.ensureOpen();
+    if (this.writer) return this.writer.write({ op: 'clear' });
     this.db.transaction(() => {
       this.db.exec("DELETE FROM search_doc; DELETE FROM search_doc_source; DELETE FROM search_doc_entity; DELETE FROM search_entity; INSERT INTO search_fts (search_fts) VALUES ('delete-all');");
     })();
@@ -222,6 +245,7 @@ export class SqliteFtsIndex implements SearchIndex {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.writer?.close();
     this.db.close();
   }
 

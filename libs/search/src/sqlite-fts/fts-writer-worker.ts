@@ -7,7 +7,9 @@ import { SqliteFtsIndex } from './sqlite-fts.adapter.js';
 const port = parentPort;
 if (!port) throw new Error('fts-writer-worker runs as a worker thread');
 const data = workerData as FtsWriterData;
-const index = new SqliteFtsIndex({ path: data.path, walAutocheckpoint: data.walAutocheckpoint, writer: 'inline' });
+// Writes touch the ends of the indexes and the newest FTS5 segments: a small cache serves them, the
+// searching connection keeps the large one (each connection's cache adds to the process's memory).
+const index = new SqliteFtsIndex({ path: data.path, walAutocheckpoint: data.walAutocheckpoint, writer: 'inline', pageCacheMb: 8 });
 
 async function apply(req: FtsWriteRequest): Promise<void> {
   switch (req.op) {

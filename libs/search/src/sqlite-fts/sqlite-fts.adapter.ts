@@ -52,6 +52,8 @@ export interface SqliteFtsIndexOptions {
    * writing the index does not hold the thread that searches it; `inline` (the default) here.
    */
   writer?: 'thread' | 'inline';
+  /** SQLite's page cache for this connection, in MB (default 64: see the constructor). */
+  pageCacheMb?: number;
   /** The compiled thread script, when not beside this module (tests that run the sources drive the built one). */
   writerScript?: string;
 }
@@ -103,7 +105,7 @@ export class SqliteFtsIndex implements SearchIndex {
     this.db.pragma('busy_timeout = 5000');
     // 64 MB of page cache instead of SQLite's 2 MB: the narrow filter rows of a million documents
     // (about 60 MB) stay in memory, so facet samples and time slices do not go to the OS per page.
-    this.db.pragma('cache_size = -65536');
+    this.db.pragma(`cache_size = -${Math.max(1, Math.floor(options.pageCacheMb ?? 64)) * 1024}`);
     if (options.walAutocheckpoint !== undefined) this.db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(options.walAutocheckpoint))}`);
     this.db.exec(SCHEMA_SQL);
     migrateSchema(this.db);

@@ -164,6 +164,8 @@ async function ingestPass(label) {
     ingestThreads: THREADS,
     // A loopback request every 10 ms from another thread, answered on the main thread: the wait an API request would see.
     apiWaitMs,
+    // The process's peak so far (all threads): the run's overall peak comes later, with more items held.
+    peakRssMb: round(process.resourceUsage().maxRSS / 1024),
   };
 }
 

@@ -92,14 +92,14 @@ export class Runtime {
     this.enricher = enricher;
     this.languageEnricher = threads ? null : enricher;
     const resolveEntity = (name: string) => this.enricher.resolveEntity(name);
-    // Meilisearch when MEILI_URL is set (DESIGN.md, "Storage and search"), else the embedded index.
-    // Meilisearch is set up on first use, not here: the app starts while the engine is still down,
-    // and the outbox holds the items until it answers.
     // The write-ahead logs are checkpointed on a thread of their own, not by the commits of this one
     // (where the compiled thread script exists: not under vitest). Each connection keeps a backstop.
     const indexFile = path.join(options.dataDir, 'search.db');
     const background = WalCheckpointer.available();
     if (background) store.db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+    // Meilisearch when MEILI_URL is set (DESIGN.md, "Storage and search"), else the embedded index.
+    // Meilisearch is set up on first use, not here: the app starts while the engine is still down,
+    // and the outbox holds the items until it answers.
     this.index = options.meiliUrl
       ? new MeiliSearchIndex({ url: options.meiliUrl, apiKey: options.meiliMasterKey ?? null, resolveEntity, logger })
       : new SqliteFtsIndex({
@@ -111,7 +111,7 @@ export class Runtime {
         });
     this.checkpointer = background
       ? new WalCheckpointer([Store.fileIn(options.dataDir), ...(options.meiliUrl ? [] : [indexFile])], {
-          onError: (file, err) => logger.warn({ file, err }, 'checkpoint failed; retried on the next round'),
+          onError: (file, err) => logger.warn({ file, err }, 'checkpoint failed; the next round, or each connection at its backstop, checkpoints instead'),
         })
       : null;
     this.preparer = threads ?? new InlinePreparer(() => this.languageEnricher as Enricher);

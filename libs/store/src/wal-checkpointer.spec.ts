@@ -63,4 +63,13 @@ describe('WalCheckpointer', () => {
     expect(reopened.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(800);
     reopened.close();
   });
+
+  it('reports a thread that could not start, and stops without waiting for it', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-wal-'));
+    const errors: string[] = [];
+    const checkpointer = new WalCheckpointer([path.join(dir, 'missing.db')], { onError: (file, err) => errors.push(`${file}: ${err}`) });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await checkpointer.stop();
+    expect(errors).toEqual([expect.stringContaining('(thread)')]);
+  });
 });

@@ -42,12 +42,14 @@ export class WalCheckpointer {
   }
 
   private readonly worker: Worker;
-  private stopped: Promise<void> | null = null;
+  /** Settles when the thread has ended, stopped or not (a thread that died is not waited for again). */
+  private readonly exited: Promise<void>;
 
   /** Starts checkpointing `files` (databases in WAL mode that already exist). */
   constructor(files: string[], options: { intervalMs?: number; onError?: (file: string, error: string) => void } = {}) {
     const workerData: CheckpointWorkerData = { files, intervalMs: options.intervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS };
     this.worker = new Worker(WalCheckpointer.script, { workerData });
+    this.exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.on('message', (m: CheckpointWorkerMessage) => {
       options.onError?.(m.file, m.error);
     });
@@ -59,10 +61,7 @@ export class WalCheckpointer {
 
   /** Stops the thread after its current checkpoint; the connections close with it. */
   stop(): Promise<void> {
-    this.stopped ??= new Promise<void>((resolve) => {
-      this.worker.once('exit', () => resolve());
-      this.worker.postMessage('stop');
-    });
-    return this.stopped;
+    this.worker.postMessage('stop');
+    return this.exited;
   }
 }

@@ -64,6 +64,20 @@ describe('WalCheckpointer', () => {
     reopened.close();
   });
 
+  it('holds a process that has nothing else to do until the thread has stopped', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-wal-'));
+    const file = path.join(dir, 'idle.db');
+    openDatabase(file).close();
+    // The thread does not keep a process alive; a caller awaiting stop() with nothing else pending must still see it settle.
+    const script = `
+      const { WalCheckpointer } = require(${JSON.stringify(path.join(ROOT, 'libs/store/dist/wal-checkpointer.js'))});
+      const checkpointer = new WalCheckpointer([${JSON.stringify(file)}]);
+      setTimeout(async () => { await checkpointer.stop(); console.log('stopped'); }, 200);`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('stopped');
+  });
+
   it('reports a thread that could not start, and stops without waiting for it', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-wal-'));
     const errors: string[] = [];

@@ -61,6 +61,9 @@ export class WalCheckpointer {
 
   /** Stops the thread after its current checkpoint; the connections close with it. */
   stop(): Promise<void> {
+    // Held again while it stops: otherwise a process with nothing else to do would end before the
+    // exit arrives, with the caller's await never settled.
+    this.worker.ref();
     this.worker.postMessage('stop');
     return this.exited;
   }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SearchDocument } from '@parallax/domain';
 import { SqliteFtsIndex } from '@parallax/search';
-import { OUTBOX_INDEX_TOPIC, Store, StoryRepository } from '@parallax/store';
+import { OUTBOX_INDEX_TOPIC, OUTBOX_MATCH_TOPIC, OUTBOX_STORY_TOPIC, Store, StoryRepository } from '@parallax/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndexFeeder } from './index-feeder.js';
 import type { Logger } from './logger.js';
@@ -86,7 +86,12 @@ describe('IndexFeeder', () => {
     // The feeder has read the row (no story yet) and waits on the index; the item is placed meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(w.written).toEqual([id]);
+    // The newest entries (the item's match and story entries) are done first, so the placement's entry
+    // takes a rowid that was already there when the feeder read: SQLite reuses the highest rowids.
+    const [matchEntry, storyEntry] = [OUTBOX_MATCH_TOPIC, OUTBOX_STORY_TOPIC].map((topic) => store.outbox.due([topic], 1)[0]?.id ?? 0);
+    store.outbox.ack([matchEntry, storyEntry]);
     const storyId = place(id);
+    expect(store.outbox.due([OUTBOX_INDEX_TOPIC], 10).map((e) => e.id)).toContain(matchEntry);
     w.release();
     await new Promise((resolve) => setTimeout(resolve, 10));
     w.release();

@@ -67,20 +67,18 @@ export class IndexFeeder {
         const upserts = [...new Set(batch.filter((e) => e.topic === OUTBOX_INDEX_TOPIC).map((e) => e.refId))];
         const removals = [...new Set(batch.filter((e) => e.topic === OUTBOX_UNINDEX_TOPIC).map((e) => e.refId))];
         // An item deleted after it was queued for indexing is simply not found: nothing to upsert. The
-        // rows are read with the outbox's newest id: every entry up to it asks for no more than these rows.
-        const { docs, upToId } = busy(() =>
+        // rows are read with every index entry waiting for them, which ask for no more than these rows.
+        const { docs, covered } = busy(() =>
           this.store.db.transaction(() => ({
-            upToId: this.store.outbox.lastId(),
+            covered: this.store.outbox.waitingFor(OUTBOX_INDEX_TOPIC, upserts),
             docs: this.store.items.getMany(upserts).map((item) => ({ ...toSearchDocument(item), analysed: this.options.analysed?.get(item.id) })),
           }))(),
         );
         if (docs.length) await busy(() => this.index.upsert(docs));
         if (removals.length) await busy(() => this.index.remove(removals));
-        this.store.db.transaction(() => {
-          this.store.outbox.ack(batch.map((e) => e.id));
-          // The entry an item's placement queued while its first waited: that upsert already carried the story.
-          this.store.outbox.ackCovered(OUTBOX_INDEX_TOPIC, upserts, upToId);
-        })();
+        // With the batch go the entries an item's placement queued while its first waited: the upsert
+        // carried the story. An entry queued after the read is not among them and is written next.
+        this.store.outbox.ack([...new Set([...batch.map((e) => e.id), ...covered])]);
         this.pacer.record(batch.length, busyMs);
         this.lastError = null;
         applied += batch.length;

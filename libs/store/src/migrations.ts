@@ -312,8 +312,8 @@ CREATE INDEX items_denials ON items (sort_at) WHERE denial = 1;
     name: 'outbox entries by item',
     sql: `
 -- An item is queued for indexing when it is stored and again when it is placed in a story, usually
--- before the first entry is drained. One upsert covers every entry queued before it read the item's row
--- (libs/pipeline IndexFeeder, OutboxRepository.ackCovered): this index finds those entries.
+-- before the first entry is drained. One upsert covers every entry waiting when it read the item's row
+-- (libs/pipeline IndexFeeder, OutboxRepository.waitingFor): this index finds those entries.
 CREATE INDEX outbox_ref ON outbox (topic, ref_id);
 `,
   },

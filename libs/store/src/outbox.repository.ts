@@ -54,20 +54,16 @@ export class OutboxRepository {
     if (ids.length) this.sql.write('DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
   }
 
-  /** The newest entry's id (0 when empty): read with the rows a consumer works from, for {@link ackCovered}. */
-  lastId(): number {
-    return (this.sql.column('SELECT max(id) FROM outbox').get() as number | null) ?? 0;
-  }
-
   /**
-   * Deletes the entries of `topic` for `refIds` up to `upToId`: a consumer that read the current rows
-   * of those items after entry `upToId` was written has done the work all of them ask for (the index
-   * entry an item's placement queues while its first is still waiting).
+   * The entries of `topic` waiting for `refIds`. Read in one transaction with those items' rows, they
+   * are the entries a consumer working from the rows has done when it is through (the index entry an
+   * item's placement queues while its first is still waiting), so it can ack them all. Their ids, not
+   * an id bound: rowids are reused once the newest rows are deleted, and only the consumer itself
+   * deletes these entries meanwhile.
    */
-  ackCovered(topic: string, refIds: number[], upToId: number): void {
-    if (refIds.length) {
-      this.sql.write('DELETE FROM outbox WHERE topic = ? AND ref_id IN (SELECT value FROM json_each(?)) AND id <= ?').run(topic, JSON.stringify(refIds), upToId);
-    }
+  waitingFor(topic: string, refIds: number[]): number[] {
+    if (refIds.length === 0) return [];
+    return this.sql.column('SELECT id FROM outbox WHERE topic = ? AND ref_id IN (SELECT value FROM json_each(?))').all(topic, JSON.stringify(refIds)) as number[];
   }
 
   /** Puts entries back for a later attempt, with exponential backoff capped at 10 minutes. */

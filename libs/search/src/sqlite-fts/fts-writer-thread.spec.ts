@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, fixtureEntityResolver } from '../testing/multilingual-corpus.js';
 import { describeSearchIndexContract } from '../testing/search-index.contract.js';
+import { FtsWriterThread } from './fts-writer-thread.js';
 import { SqliteFtsIndex } from './sqlite-fts.adapter.js';
 
 // The thread runs compiled: scripts/ensure-built.mjs builds it from these sources, and these tests
@@ -35,6 +36,28 @@ describe('SqliteFtsIndex writing on a thread', () => {
     await index.upsert([good]);
     expect(await index.count()).toBe(1);
     await index.close();
+  });
+
+  it('fails the writes of a thread that dies with UNAVAILABLE, and starts another for the next write', async () => {
+    // A stand-in thread that answers every write but dies on a clear, after one write has queued behind it.
+    const script = path.join(dir, 'dies-on-clear.js');
+    writeFileSync(
+      script,
+      `const { parentPort } = require('node:worker_threads');
+       let dying = false;
+       parentPort.on('message', (req) => {
+         if (req.op === 'clear') dying = true, setTimeout(() => process.exit(3), 20);
+         if (!dying) parentPort.postMessage({ id: req.id });
+       });`,
+    );
+    const thread = new FtsWriterThread({ path: path.join(dir, 'unused.db') }, script);
+    await thread.write({ op: 'remove', ids: [1] });
+    const dying = thread.write({ op: 'clear' });
+    const queued = thread.write({ op: 'remove', ids: [2] });
+    await expect(dying).rejects.toMatchObject({ name: 'DomainError', code: 'UNAVAILABLE' });
+    await expect(queued).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('exit code 3') });
+    await expect(thread.write({ op: 'remove', ids: [3] })).resolves.toBeUndefined();
+    await thread.close();
   });
 
   it('applies writes in the order sent and has them all done when close returns', async () => {

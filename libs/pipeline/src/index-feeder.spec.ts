@@ -88,8 +88,9 @@ describe('IndexFeeder', () => {
     expect(w.written).toEqual([id]);
     // The newest entries (the item's match and story entries) are done first, so the placement's entry
     // takes a rowid that was already there when the feeder read: SQLite reuses the highest rowids.
-    const [matchEntry, storyEntry] = [OUTBOX_MATCH_TOPIC, OUTBOX_STORY_TOPIC].map((topic) => store.outbox.due([topic], 1)[0]?.id ?? 0);
-    store.outbox.ack([matchEntry, storyEntry]);
+    const newest = (topic: string): number => store.outbox.due([topic], 1)[0]?.id ?? 0;
+    const matchEntry = newest(OUTBOX_MATCH_TOPIC);
+    store.outbox.ack([matchEntry, newest(OUTBOX_STORY_TOPIC)]);
     const storyId = place(id);
     expect(store.outbox.due([OUTBOX_INDEX_TOPIC], 10).map((e) => e.id)).toContain(matchEntry);
     w.release();

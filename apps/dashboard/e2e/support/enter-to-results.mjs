@@ -37,7 +37,18 @@ export async function enterToResults(page, q, { timeoutMs = 30_000 } = {}) {
   await box.press('Enter');
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no results on screen for ${q} after ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => {
+      // What the page showed, so that a rare timeout says which condition never held.
+      page
+        .evaluate(() => ({
+          url: location.pathname + location.search,
+          box: document.querySelector('input[type="search"]')?.value ?? null,
+          busy: document.querySelector('section.results')?.getAttribute('aria-busy') ?? null,
+          heading: document.getElementById('results-title')?.textContent ?? null,
+        }))
+        .catch((err) => ({ unreadable: String(err) }))
+        .then((state) => reject(new Error(`no results on screen for ${q} after ${timeoutMs} ms; the page: ${JSON.stringify(state)}`)));
+    }, timeoutMs);
   });
   try {
     return await Promise.race([measuring, timeout]);

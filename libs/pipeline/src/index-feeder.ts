@@ -53,8 +53,8 @@ export class IndexFeeder {
       const batch = this.store.outbox.due(TOPICS, this.pacer.size());
       if (batch.length === 0) return applied;
       try {
-        // Paced by the time spent on this thread: the embedded index writes before its promise settles,
-        // while Meilisearch's wait for the network holds nothing up.
+        // Paced by the time spent on this thread: an index that writes elsewhere (the embedded one's
+        // writer thread, Meilisearch over the network) holds this thread only while it is handed the batch.
         let busyMs = 0;
         const busy = <T>(work: () => T): T => {
           const started = performance.now();

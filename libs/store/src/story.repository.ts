@@ -92,6 +92,11 @@ export interface UnfoldedStats {
   lastBatch: number | null;
 }
 
+/** No batch counted: the totals after a fold, and where reading them back starts. */
+export function noUnfoldedStats(): UnfoldedStats {
+  return { documents: 0, counts: new Map(), lastBatch: null };
+}
+
 /** Adds one batch's counts (or totals) to `totals`. */
 export function addUnfolded(totals: UnfoldedStats, batch: UnfoldedStats): void {
   totals.documents += batch.documents;
@@ -164,7 +169,7 @@ export class StoryRepository {
 
   /** The batches not yet folded, summed: documents, each key's count, and the last batch's id. */
   unfoldedTotals(): UnfoldedStats {
-    const totals: UnfoldedStats = { documents: 0, counts: new Map(), lastBatch: null };
+    const totals = noUnfoldedStats();
     for (const r of this.db.prepare('SELECT id, documents, counts_json FROM term_stats_delta ORDER BY id').iterate() as IterableIterator<{ id: number; documents: number; counts_json: string }>) {
       addUnfolded(totals, { documents: r.documents, counts: new Map(JSON.parse(r.counts_json) as [string, number][]), lastBatch: r.id });
     }

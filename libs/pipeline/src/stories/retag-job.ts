@@ -120,6 +120,7 @@ export class RetagJob {
       }
       return language;
     };
+    const repo = this.o.assigner.repo;
     let done = 0;
     let changed = 0;
     this.progress('enrich', 0, total);
@@ -133,7 +134,6 @@ export class RetagJob {
       for (const p of preparing) p.catch(() => undefined);
       for (const [n, chunk] of chunks.entries()) {
         const prepared = await (preparing[n] as Promise<PreparedEntry[]>);
-        const repo = this.o.assigner.repo;
         repo.transaction(() => {
           const terms: { id: number; terms: string[] }[] = [];
           for (const [k, item] of chunk.entries()) {

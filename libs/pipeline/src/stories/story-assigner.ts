@@ -1,6 +1,6 @@
 import { errorMessage } from '@parallax/domain';
 import { type StoryCandidate, StoryNeighbourhood, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyProfile, storyStatsKeys } from '@parallax/enrich';
-import { OUTBOX_STORY_TOPIC, StoryRepository, addUnfolded, type OutboxEntry, type PlacementRow, type Store, type UnfoldedStats } from '@parallax/store';
+import { OUTBOX_STORY_TOPIC, StoryRepository, addUnfolded, noUnfoldedStats, type OutboxEntry, type PlacementRow, type Store, type UnfoldedStats } from '@parallax/store';
 import { BatchPacer, yieldToEventLoop } from '../batch-pacer.js';
 import type { IndexFeeder } from '../index-feeder.js';
 import type { Logger } from '../logger.js';
@@ -237,7 +237,7 @@ export class StoryAssigner {
       placed += done.length;
       if (this.unfolded.documents >= (this.o.foldStatsAfter ?? FOLD_STATS_AFTER)) {
         this.repo.foldStats(this.unfolded);
-        this.unfolded = { documents: 0, counts: new Map(), lastBatch: null };
+        this.unfolded = noUnfoldedStats();
       }
       await yieldToEventLoop();
     }

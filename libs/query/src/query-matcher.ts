@@ -35,8 +35,12 @@ export interface DocumentFields {
   body: string[];
 }
 
-export function documentFields(doc: Pick<SearchDocument, 'title' | 'summary' | 'content'>): DocumentFields {
-  return { title: analyseTerms(doc.title), body: [...analyseTerms(doc.summary), ...analyseTerms(doc.content)] };
+/** The fields of `doc` analysed; `known` holds parts the caller has analysed already (preparing an item does). */
+export function documentFields(
+  doc: Pick<SearchDocument, 'title' | 'summary' | 'content'>,
+  known: { title?: string[]; summary?: string[] } = {},
+): DocumentFields {
+  return { title: known.title ?? analyseTerms(doc.title), body: [...(known.summary ?? analyseTerms(doc.summary)), ...analyseTerms(doc.content)] };
 }
 
 function evaluate(q: BoundQuery, fields: DocumentFields, doc: MatchableDocument, reasons: string[]): boolean {

@@ -1,4 +1,4 @@
-export { contentHash } from './content-hash.js';
+export { contentHash, contentHashOfTokens } from './content-hash.js';
 export { NearDuplicateIndex } from './near-duplicate-index.js';
-export { EMPTY_SIMHASH, hammingDistance, simhash64 } from './simhash.js';
-export { normaliseForDedup } from './text-shingles.js';
+export { EMPTY_SIMHASH, hammingDistance, simhash64, simhashOfTokens } from './simhash.js';
+export { dedupTokens, normaliseForDedup } from './text-shingles.js';

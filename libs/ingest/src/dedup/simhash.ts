@@ -35,7 +35,12 @@ const HEX64 = /^[0-9a-fA-F]{16}$/;
 
 /** The SimHash of a text as 16 lower-case hex digits (high bits first). */
 export function simhash64(text: string): string {
-  const parts = shingles(dedupTokens(text));
+  return simhashOfTokens(dedupTokens(text));
+}
+
+/** {@link simhash64} of a text already split by `dedupTokens`: the same value. */
+export function simhashOfTokens(tokens: readonly string[]): string {
+  const parts = shingles(tokens);
   if (parts.length === 0) return EMPTY_SIMHASH;
   // votes[0..31] are bits 0..31 of the low half, votes[32..63] bits 0..31 of the high half.
   const votes = new Float64Array(64);

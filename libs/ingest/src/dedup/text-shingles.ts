@@ -17,7 +17,11 @@ const TOKEN = new RegExp(String.raw`[${UNSPACED}]|(?:(?![${UNSPACED}])[\p{L}\p{M
 /** Tokens per shingle: three words, or three characters of an unspaced script. */
 export const SHINGLE_SIZE = 3;
 
-/** The normalised tokens of a text, in order. */
+/**
+ * The normalised tokens of a text, in order. Those of parts joined by a line break are the parts'
+ * tokens one after the other: NFKC composes nothing across a line break, lower-casing reads no
+ * context across it (final sigma ends at any non-letter), and a token never contains one.
+ */
 export function dedupTokens(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(TOKEN) ?? [];
 }

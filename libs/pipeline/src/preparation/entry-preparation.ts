@@ -1,10 +1,10 @@
 import { errorMessage } from '@parallax/domain';
 import type { AnalysedFields, Enrichment, NormalisedItem, Source } from '@parallax/domain';
 import type { Enricher } from '@parallax/enrich';
-import { contentHash, normaliseEntry, simhash64, type FetchedResource } from '@parallax/ingest';
-import { documentFields } from '@parallax/query';
+import { contentHashOfTokens, dedupTokens, normaliseEntry, simhashOfTokens, type FetchedResource } from '@parallax/ingest';
+import { analyseTerms, documentFields } from '@parallax/query';
 import { readEntries } from '../entry-reader.js';
-import { storyTerms } from '../stories/story-terms.js';
+import { storyTermsAnalysed } from '../stories/story-terms.js';
 
 /**
  * The CPU-bound part of a poll, kept free of the store so it can run on another thread
@@ -66,22 +66,32 @@ export type PreparedEntry =
     }
   | { ok: false; error: string };
 
-/** Fingerprints and enriches new entries, each on its own: one failing entry does not stop the others. */
+/**
+ * Fingerprints and enriches new entries, each on its own: one failing entry does not stop the others.
+ * Each part of an item (title, summary, text) is tokenised once for the fingerprints and analysed once
+ * for the index, the alert rules and story clustering: the whole text's tokens are the parts' tokens
+ * in turn (see `dedupTokens`, and `analyseText`, whose words never span a line break).
+ */
 export function prepareEntries(enricher: Pick<Enricher, 'enrich'>, entries: readonly EntryToEnrich[]): PreparedEntry[] {
   return entries.map(({ item, declaredLanguage, sourceKind }): PreparedEntry => {
     try {
-      const text = [item.title, item.summary, item.contentText].filter(Boolean).join('\n');
+      const titleTokens = dedupTokens(item.title);
+      const summaryTokens = item.summary ? dedupTokens(item.summary) : [];
+      const contentTokens = item.contentText ? dedupTokens(item.contentText) : [];
       // Syndicated copies share the body but get their own headline and standfirst: fingerprint the body.
       const body = item.contentText ?? item.summary ?? item.title;
+      const bodyTokens = item.contentText != null ? contentTokens : item.summary != null ? summaryTokens : titleTokens;
       const enrichment = enricher.enrich({ title: item.title, summary: item.summary, contentText: item.contentText, declaredLanguage, sourceKind });
+      const title = analyseTerms(item.title);
+      const summary = analyseTerms(item.summary);
       return {
         ok: true,
-        contentHash: contentHash(text),
-        simhash: simhash64(body),
+        contentHash: contentHashOfTokens([...titleTokens, ...summaryTokens, ...contentTokens]),
+        simhash: simhashOfTokens(bodyTokens),
         bodyLength: body.length,
         enrichment,
-        storyTerms: storyTerms(item.title, item.summary),
-        fields: documentFields({ title: item.title, summary: item.summary, content: item.contentText }),
+        storyTerms: storyTermsAnalysed(item.title, item.summary, [...title, ...summary]),
+        fields: documentFields({ title: item.title, summary: item.summary, content: item.contentText }, { title, summary }),
       };
     } catch (err) {
       return { ok: false, error: errorMessage(err) };

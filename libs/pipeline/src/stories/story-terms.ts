@@ -9,8 +9,15 @@ import { analyseTerms } from '@parallax/query';
  * Bodies are left out: wire copies and boilerplate would make unrelated items look alike.
  */
 export function storyTerms(title: string, summary: string | null): string[] {
-  const text = summary ? `${title}\n${summary}` : title;
-  return [...analyseTerms(text), ...storyHeadlineKeys(text)];
+  return storyTermsAnalysed(title, summary, [...analyseTerms(title), ...analyseTerms(summary)]);
+}
+
+/**
+ * {@link storyTerms} when the headline and standfirst are already analysed (`analysed`: the terms of
+ * the title, then those of the summary), as preparing an item does for the index.
+ */
+export function storyTermsAnalysed(title: string, summary: string | null, analysed: readonly string[]): string[] {
+  return [...analysed, ...storyHeadlineKeys(summary ? `${title}\n${summary}` : title)];
 }
 
 /** The terms of an official statement, whose point may sit anywhere in its text. */

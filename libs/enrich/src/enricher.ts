@@ -7,7 +7,7 @@ import { detectStance } from './stance/stance-detector.js';
 export interface EnricherOptions {
   customEntities?: CustomEntity[];
   /**
-   * The language model. `Enricher.create()` loads eld's; without one, only script shortcuts and the
+   * The language model. `Enricher.create()` loads eld's n-gram tables; without one, only script shortcuts and the
    * declared language decide (Latin and Cyrillic text without a declared language becomes `und`).
    */
   languageIdentifier?: LanguageIdentifier;
@@ -31,7 +31,7 @@ export class Enricher {
     this.languages = options.languageIdentifier ?? new LanguageIdentifier(null);
   }
 
-  /** An Enricher with eld's n-gram model loaded (eld is an ES module, so loading is asynchronous). */
+  /** An Enricher with the n-gram language model loaded (read from eld's files, asynchronously). */
   static async create(options: Omit<EnricherOptions, 'languageIdentifier'> = {}): Promise<Enricher> {
     return new Enricher({ ...options, languageIdentifier: await LanguageIdentifier.load() });
   }

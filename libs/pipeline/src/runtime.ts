@@ -59,7 +59,7 @@ export class Runtime {
    */
   enricher: EntityLookups;
   /**
-   * The whole enricher, language model included (eld, about 200 MB), when this thread prepares polls
+   * The whole enricher, language model included (eld's tables, about 30 MB), when this thread prepares polls
    * itself; null when preparation threads do, since nothing else here identifies languages (a re-tag
    * enriches through the preparer too).
    */
@@ -172,7 +172,7 @@ export class Runtime {
     const threads = count > 0 && WorkerPreparer.available() ? new WorkerPreparer(count, customEntities, options.logger) : null;
     let runtime: Runtime;
     try {
-      // The language model (eld) is an ES module and loads asynchronously, once; only a thread that prepares polls needs it.
+      // The language model (eld's tables) loads asynchronously, once; only a thread that prepares polls needs it.
       runtime = new Runtime(options, store, await Runtime.enricherFor(customEntities, threads), threads);
     } catch (err) {
       await threads?.close();

@@ -1,8 +1,9 @@
+import { NgramLanguageModel, type NgramGuess } from './ngram-model.js';
 import { cyrillicHint, languageFromScript } from './script.js';
 
-/** The part of eld's detector this module uses. */
+/** What this module asks of an n-gram model ({@link NgramLanguageModel}). */
 interface NgramDetector {
-  detect(text: string): { language: string; isReliable(): boolean; getScores(): Record<string, number> };
+  detect(text: string): NgramGuess | null;
 }
 
 /**
@@ -30,21 +31,15 @@ export interface LanguageHint {
 }
 
 /**
- * Identifies the language of an item: script shortcuts first, then eld's n-gram model, with the feed's
+ * Identifies the language of an item: script shortcuts first, then eld's n-gram tables, with the feed's
  * declared language as a prior. Answers ISO 639-1 or `und`.
  */
 export class LanguageIdentifier {
   constructor(private readonly detector: NgramDetector | null) {}
 
-  /**
-   * Loads eld's medium n-gram table, which ships inside the package (no download at run time). eld is an
-   * ES module only, so it is imported dynamically from this CommonJS build.
-   */
+  /** Loads eld's medium n-gram table for the detectable languages; it ships inside the package (no download at run time). */
   static async load(): Promise<LanguageIdentifier> {
-    const { eld } = await import('eld/medium');
-    const detector = eld.newInstance();
-    detector.setLanguageSubset([...DETECTABLE_LANGUAGES]);
-    return new LanguageIdentifier(detector);
+    return new LanguageIdentifier(await NgramLanguageModel.load(DETECTABLE_LANGUAGES));
   }
 
   identify(text: string, hint: LanguageHint = {}): string {
@@ -80,11 +75,8 @@ export class LanguageIdentifier {
     return detected.language;
   }
 
-  private detect(text: string): { language: string; reliable: boolean } | null {
-    if (!this.detector) return null;
-    const result = this.detector.detect(text);
-    if (!result.language) return null;
-    return { language: result.language, reliable: result.isReliable() };
+  private detect(text: string): NgramGuess | null {
+    return this.detector?.detect(text) ?? null;
   }
 }
 

@@ -9,8 +9,16 @@ interface StoryEvidence {
   bestProfile: StoryProfile;
   matching: number;
   items: number;
-  /** The best {@link STORY_LINKS} scores of the story's neighbours within the window, highest first. */
-  top: number[];
+  /**
+   * The best {@link STORY_LINKS} (three) scores of the story's neighbours within the window, highest
+   * first: `top0`, `top1`, `top2`, of which `tops` are set. Fields rather than an array: an item meets
+   * a few hundred neighbours, and a small array per story and an insertion per neighbour were most of
+   * placement's garbage.
+   */
+  top0: number;
+  top1: number;
+  top2: number;
+  tops: number;
   /** What the story scores as: the mean of its best {@link STORY_LINKS} scores. */
   score: number;
 }
@@ -68,13 +76,13 @@ export function assignProfile(
     const score = pairScore(self, profile, idf, o, fw);
     let ev = stories.get(storyId);
     if (!ev) {
-      ev = { storyId, bestScore: score, bestProfile: profile, matching: 0, items: 0, top: [], score: 0 };
+      ev = { storyId, bestScore: score, bestProfile: profile, matching: 0, items: 0, top0: 0, top1: 0, top2: 0, tops: 0, score: 0 };
       stories.set(storyId, ev);
     }
     ev.items += 1;
     if (hoursApart(self, profile) <= windowHours) {
       inWindow += 1;
-      keepTop(ev.top, score);
+      keepTop(ev, score);
     }
     // A pair scores above 0 only when it passes the gate.
     if (score > 0) ev.matching += 1;
@@ -88,7 +96,7 @@ export function assignProfile(
   // ranking by the mean alone would favour a story of one item over a larger one with more varied items.
   let top: StoryEvidence | undefined;
   for (const ev of stories.values()) {
-    ev.score = ev.top.length > 0 ? ev.top.reduce((sum, x) => sum + x, 0) / ev.top.length : 0;
+    ev.score = ev.tops > 0 ? topSum(ev) / ev.tops : 0;
     if (!top) {
       top = ev;
       continue;
@@ -117,17 +125,32 @@ export function assignProfile(
 }
 
 /** Keeps the highest {@link STORY_LINKS} scores, highest first (as a descending sort would order them). */
-function keepTop(top: number[], score: number): void {
-  let at = top.length;
-  while (at > 0 && (top[at - 1] as number) < score) at -= 1;
-  if (at >= STORY_LINKS) return;
-  top.splice(at, 0, score);
-  if (top.length > STORY_LINKS) top.pop();
+function keepTop(ev: StoryEvidence, score: number): void {
+  // Ties keep the earlier score first, as an insertion after every score not below it does.
+  if (ev.tops === 0 || score > ev.top0) {
+    ev.top2 = ev.top1;
+    ev.top1 = ev.top0;
+    ev.top0 = score;
+  } else if (ev.tops === 1 || score > ev.top1) {
+    ev.top2 = ev.top1;
+    ev.top1 = score;
+  } else if (ev.tops === 2 || score > ev.top2) {
+    ev.top2 = score;
+  }
+  if (ev.tops < STORY_LINKS) ev.tops += 1;
+}
+
+/** The kept scores added up in order, highest first. */
+function topSum(ev: StoryEvidence): number {
+  let sum = 0 + ev.top0;
+  if (ev.tops > 1) sum += ev.top1;
+  if (ev.tops > 2) sum += ev.top2;
+  return sum;
 }
 
 function explain(ev: StoryEvidence, b: PairSimilarity, o: ResolvedStoryOptions): string[] {
   const it = ev.bestProfile.item;
-  const reasons = [`best match: item ${it.id} (${it.outlet}, ${it.language}) in story ${ev.storyId}, score ${round(b.score)}; the story scores ${round(ev.score)} over its best ${ev.top.length} items`];
+  const reasons = [`best match: item ${it.id} (${it.outlet}, ${it.language}) in story ${ev.storyId}, score ${round(b.score)}; the story scores ${round(ev.score)} over its best ${ev.tops} items`];
   if (b.sharedEntities.length === 0) {
     reasons.push('no shared entities');
     return reasons;

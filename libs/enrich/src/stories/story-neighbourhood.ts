@@ -190,7 +190,9 @@ function nearestFirst(distances: readonly number[], ids: readonly number[]): num
     return Array.from(distances.keys()).sort((a, b) => (distances[a] as number) - (distances[b] as number) || (ids[b] as number) - (ids[a] as number));
   }
   packed.sort();
-  const order = Array.from(packed, (key) => key % shift);
+  // A loop, not Array.from(packed, …), which walks the typed array through an iterator object per element.
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push((packed[i] as number) % shift);
   for (let start = 0; start < n; ) {
     let end = start + 1;
     while (end < n && distances[order[end] as number] === distances[order[start] as number]) end += 1;

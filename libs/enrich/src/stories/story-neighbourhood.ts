@@ -18,10 +18,23 @@ export interface NeighbourQuery {
 /** Below this many postings in the window per neighbour wanted, sorting them all beats narrowing them first. */
 const SORT_ALL_BELOW = 4;
 
+/** A placed item as the neighbourhood keeps it. */
+interface Neighbour {
+  id: number;
+  /** Its comparison profile, its time included. */
+  profile: StoryProfile;
+  /** The keys it is filed under. */
+  keys: string[];
+  /** The lookup that last gathered it ({@link StoryNeighbourhood.gather}): each item once per lookup without a set. */
+  gatheredBy: number;
+}
+
 interface Posting {
   /** Sorted by time, then id. */
   times: number[];
   ids: number[];
+  /** The items themselves, in the same order: a lookup reaches their profiles without the id map. */
+  items: Neighbour[];
 }
 
 /**
@@ -34,9 +47,9 @@ interface Posting {
  * terms never are; concept and headline keys start with `~`.
  */
 export class StoryNeighbourhood {
-  /** Each item's comparison profile (its time included) and the keys it is filed under. */
-  private readonly items = new Map<number, { profile: StoryProfile; keys: string[] }>();
+  private readonly items = new Map<number, Neighbour>();
   private readonly postings = new Map<string, Posting>();
+  private lookups = 0;
 
   get size(): number {
     return this.items.size;
@@ -55,20 +68,23 @@ export class StoryNeighbourhood {
     if (item.storyId === null || !profile) return;
     const { time } = profile;
     const keys = [...new Set([...item.entities, ...item.terms])];
-    this.items.set(item.id, { profile, keys });
+    const neighbour: Neighbour = { id: item.id, profile, keys, gatheredBy: 0 };
+    this.items.set(item.id, neighbour);
     for (const key of keys) {
       let p = this.postings.get(key);
       if (!p) {
-        p = { times: [], ids: [] };
+        p = { times: [], ids: [], items: [] };
         this.postings.set(key, p);
       }
       const at = upperBound(p, time, item.id);
       if (at === p.times.length) {
         p.times.push(time);
         p.ids.push(item.id);
+        p.items.push(neighbour);
       } else {
         p.times.splice(at, 0, time);
         p.ids.splice(at, 0, item.id);
+        p.items.splice(at, 0, neighbour);
       }
     }
   }
@@ -84,6 +100,7 @@ export class StoryNeighbourhood {
       if (at >= 0 && p.ids[at] === id) {
         p.times.splice(at, 1);
         p.ids.splice(at, 1);
+        p.items.splice(at, 1);
       }
       if (p.times.length === 0) this.postings.delete(key);
     }
@@ -133,32 +150,38 @@ export class StoryNeighbourhood {
   }
 
   /** The items of `ranges`, each once, with their distance in time to `at`. */
-  private gather(q: NeighbourQuery, ranges: readonly PostingRange[]): { ids: number[]; distances: number[] } {
-    const seen = new Set<number>([q.id]);
-    const ids: number[] = [];
-    const distances: number[] = [];
+  private gather(q: NeighbourQuery, ranges: readonly PostingRange[]): Gathered {
+    // Each item is marked with this lookup's number when first met: a set of ids cost more than the rest of the lookup.
+    const lookup = ++this.lookups;
+    const gathered: Gathered = { items: [], ids: [], distances: [] };
     for (const { p, lo, hi } of ranges) {
       for (let i = lo; i < hi; i++) {
-        const id = p.ids[i] as number;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        ids.push(id);
-        distances.push(Math.abs((p.times[i] as number) - q.at));
+        const n = p.items[i] as Neighbour;
+        if (n.gatheredBy === lookup || n.id === q.id) continue;
+        n.gatheredBy = lookup;
+        gathered.items.push(n);
+        gathered.ids.push(n.id);
+        gathered.distances.push(Math.abs((p.times[i] as number) - q.at));
       }
     }
-    return { ids, distances };
+    return gathered;
   }
 
   /** The profiles of the nearest `limit` of `gathered`. */
-  private take(q: NeighbourQuery, { ids, distances }: { ids: number[]; distances: number[] }): StoryProfile[] {
+  private take(q: NeighbourQuery, { items, ids, distances }: Gathered): StoryProfile[] {
     const out: StoryProfile[] = [];
     for (const k of nearestFirst(distances, ids)) {
       if (out.length >= q.limit) break;
-      const entry = this.items.get(ids[k] as number);
-      if (entry) out.push(entry.profile);
+      out.push((items[k] as Neighbour).profile);
     }
     return out;
   }
+}
+
+interface Gathered {
+  items: Neighbour[];
+  ids: number[];
+  distances: number[];
 }
 
 interface PostingRange {

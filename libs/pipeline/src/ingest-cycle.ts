@@ -1,7 +1,7 @@
 import type { AnalysedFields, Item, PollResult } from '@parallax/domain';
 import { DomainError, errorMessage } from '@parallax/domain';
 import { FetchError, NearDuplicateIndex, fetchResource, nextPollDelay, type FetchedResource, type FetchOptions } from '@parallax/ingest';
-import { type SourceWithValidators, type Store, storedItem } from '@parallax/store';
+import { type NewItem, type SourceWithValidators, type Store, storedItem } from '@parallax/store';
 import type { Logger } from './logger.js';
 import type { PipelineEvents } from './pipeline-events.js';
 import type { ReadEntry } from './preparation/entry-preparation.js';
@@ -132,6 +132,7 @@ export class IngestCycle {
     const prepared = await this.o.preparer.prepare(fresh.map((e) => ({ item: e.item, declaredLanguage, sourceKind: source.kind })));
     const stored: Item[] = [];
     const analysed: [number, AnalysedFields][] = [];
+    const stamp = fetchedAt.toISOString();
     this.o.store.items.transaction(() => {
       fresh.forEach(({ item }, i) => {
         const p = prepared[i];
@@ -140,8 +141,8 @@ export class IngestCycle {
           return;
         }
         try {
-          const candidate = { ...item, ...p.enrichment, sourceId: source.id, fetchedAt: fetchedAt.toISOString(), contentHash: p.contentHash, simhash: p.simhash, storyTerms: p.storyTerms };
-          const newItem = { ...candidate, duplicateOf: this.findOriginal({ ...candidate, textLength: p.bodyLength }) };
+          const newItem: NewItem = { ...item, ...p.enrichment, sourceId: source.id, fetchedAt: stamp, contentHash: p.contentHash, simhash: p.simhash, storyTerms: p.storyTerms, duplicateOf: null };
+          newItem.duplicateOf = this.findOriginal({ sourceId: source.id, url: item.url, contentHash: p.contentHash, simhash: p.simhash, textLength: p.bodyLength });
           const outcome = this.o.store.items.insertIfNew(newItem);
           if (outcome.status === 'duplicate') {
             result.duplicates++;

@@ -2,6 +2,7 @@ import type { AnalysedFields, Item, PollResult } from '@parallax/domain';
 import { DomainError, errorMessage } from '@parallax/domain';
 import { FetchError, NearDuplicateIndex, fetchResource, nextPollDelay, type FetchedResource, type FetchOptions } from '@parallax/ingest';
 import { type NewItem, type SourceWithValidators, type Store, storedItem } from '@parallax/store';
+import { GroupCommit } from './group-commit.js';
 import type { Logger } from './logger.js';
 import type { PipelineEvents } from './pipeline-events.js';
 import type { ReadEntry } from './preparation/entry-preparation.js';
@@ -46,8 +47,11 @@ export class IngestCycle {
   /** Demo feeds come from our own loopback server: no politeness queue needed. */
   private readonly fetchDemo: Fetch = fetchResource;
   private readonly now: () => Date;
+  /** Polls that finish together store their items in one transaction. */
+  private readonly commits: GroupCommit;
 
   constructor(private readonly o: IngestCycleOptions) {
+    this.commits = new GroupCommit((fn) => o.store.items.transaction(fn));
     this.fetch = o.fetch ?? fetchResource;
     this.now = o.now ?? (() => new Date());
     const since = new Date(this.now().getTime() - NEAR_DUPLICATE_WINDOW_MS).toISOString();
@@ -104,8 +108,9 @@ export class IngestCycle {
   }
 
   /**
-   * Stores a poll's new entries in one transaction (each item still with its outbox rows, so a crash
-   * keeps all of them or none), and only then tells the listeners. Entries whose guid the source already
+   * Stores a poll's new entries in one transaction, shared with the polls that finish in the same turn
+   * ({@link GroupCommit}; each item still with its outbox rows, so a crash keeps all of them or none),
+   * and only then tells the listeners. Entries whose guid the source already
    * holds are counted as duplicates before any hashing or enrichment: on a re-poll that is most of them.
    */
   private async ingestEntries(source: SourceWithValidators, entries: ReadEntry[], feedLanguage: string | null, fetchedAt: Date, result: PollResult): Promise<void> {
@@ -133,7 +138,7 @@ export class IngestCycle {
     const stored: Item[] = [];
     const analysed: [number, AnalysedFields][] = [];
     const stamp = fetchedAt.toISOString();
-    this.o.store.items.transaction(() => {
+    await this.commits.run(() => {
       fresh.forEach(({ item }, i) => {
         const p = prepared[i];
         if (!p?.ok) {

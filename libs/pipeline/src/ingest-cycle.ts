@@ -110,8 +110,8 @@ export class IngestCycle {
   /**
    * Stores a poll's new entries in one transaction, shared with the polls that finish in the same turn
    * ({@link GroupCommit}; each item still with its outbox rows, so a crash keeps all of them or none),
-   * and only then tells the listeners. Entries whose guid the source already
-   * holds are counted as duplicates before any hashing or enrichment: on a re-poll that is most of them.
+   * and only then tells the listeners. Entries whose guid the source already holds are counted as
+   * duplicates before any hashing or enrichment: on a re-poll that is most of them.
    */
   private async ingestEntries(source: SourceWithValidators, entries: ReadEntry[], feedLanguage: string | null, fetchedAt: Date, result: PollResult): Promise<void> {
     const readable: Extract<ReadEntry, { ok: true }>[] = [];

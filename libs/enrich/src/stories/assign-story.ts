@@ -12,8 +12,8 @@ interface StoryEvidence {
   /**
    * The best {@link STORY_LINKS} (three) scores of the story's neighbours within the window, highest
    * first: `top0`, `top1`, `top2`, of which `tops` are set. Fields rather than an array: an item meets
-   * a few hundred neighbours, and a small array per story and an insertion per neighbour were most of
-   * placement's garbage.
+   * a few hundred neighbours, and a small array per story with an insertion (`splice`) per neighbour
+   * made a quarter of placement's garbage.
    */
   top0: number;
   top1: number;

@@ -83,12 +83,12 @@ export class PollScheduler {
   }
 
   private async runCycle(now: Date): Promise<number> {
-    const due = this.store.sources.due(now).filter((s) => !this.inFlight.has(s.id));
+    const due = this.store.sources.dueIds(now).filter((id) => !this.inFlight.has(id));
     if (due.length === 0) {
       await this.feeder.drain();
       return 0;
     }
-    const queue = due.map((s) => s.id);
+    const queue = [...due];
     let done = 0;
     const total = due.length;
     this.logger.info({ due: total }, 'poll cycle started');

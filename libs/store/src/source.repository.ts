@@ -36,6 +36,12 @@ export interface SourceWithValidators extends Source {
   lastModified: string | null;
 }
 
+/**
+ * A source as a poll reads it: all but its item count, which is a count over the source's items
+ * (2.4 ms for a source of 50,000) that a poll has no use for.
+ */
+export type SourceToPoll = Omit<SourceWithValidators, 'itemCount'>;
+
 /** Silence: no new item for this many times the source's usual gap between items. */
 const SILENT_AFTER_GAPS = 3;
 
@@ -56,6 +62,13 @@ export class SourceRepository {
     const row = this.sql.rows(`${SELECT} WHERE s.id = ?`).get(id) as SourceRow | undefined;
     if (!row) throw new DomainError('NOT_FOUND', `source ${id} does not exist`, { field: 'id' });
     return toSource(row);
+  }
+
+  /** {@link get} without the item count, for a poll: its cost does not grow with the source's history. */
+  toPoll(id: number): SourceToPoll {
+    const row = this.sql.rows('SELECT * FROM sources WHERE id = ?').get(id) as Omit<SourceRow, 'item_count'> | undefined;
+    if (!row) throw new DomainError('NOT_FOUND', `source ${id} does not exist`, { field: 'id' });
+    return toSourceToPoll(row);
   }
 
   findByUrl(url: string): SourceWithValidators | null {
@@ -115,13 +128,11 @@ export class SourceRepository {
     return this.db.prepare('SELECT id FROM sources WHERE demo = 1').pluck().all() as number[];
   }
 
-  /** Enabled sources whose next poll time has come. */
-  due(now: Date): SourceWithValidators[] {
-    return (
-      this.db
-        .prepare(`${SELECT} WHERE s.enabled = 1 AND (s.next_poll_at IS NULL OR s.next_poll_at <= ?) ORDER BY s.next_poll_at`)
-        .all(now.toISOString()) as SourceRow[]
-    ).map(toSource);
+  /** The enabled sources due at `now`, longest due first (ids only: the scheduler reads each as it polls it). */
+  dueIds(now: Date): number[] {
+    return this.sql
+      .column('SELECT id FROM sources WHERE enabled = 1 AND (next_poll_at IS NULL OR next_poll_at <= ?) ORDER BY next_poll_at')
+      .all(now.toISOString()) as number[];
   }
 
   /**
@@ -270,6 +281,10 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 function toSource(r: SourceRow): SourceWithValidators {
+  return { ...toSourceToPoll(r), itemCount: r.item_count };
+}
+
+function toSourceToPoll(r: Omit<SourceRow, 'item_count'>): SourceToPoll {
   let status = r.last_status;
   // A source that answers fine but has published nothing for three of its usual gaps is silent, which is
   // not the same as broken: the analyst should look at the outlet, not at the feed URL.
@@ -298,7 +313,6 @@ function toSource(r: SourceRow): SourceWithValidators {
     lastStatus: status,
     lastError: r.last_error,
     lastNewItemAt: r.last_new_item_at,
-    itemCount: r.item_count,
     consecutiveFailures: r.consecutive_failures,
     nextPollAt: r.next_poll_at,
     etag: r.etag,

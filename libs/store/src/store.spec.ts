@@ -114,6 +114,25 @@ describe('Store', () => {
     expect(store.sources.pollLog(s.id).map((l) => l.status)).toEqual(['error', 'error', 'unchanged', 'ok']);
   });
 
+  it('reads a source for a poll as get() does, without the item count, and lists the due ones longest due first', () => {
+    const a = source('https://example.org/a.xml');
+    const b = source('https://example.org/b.xml');
+    const c = source('https://example.org/c.xml');
+    store.items.insertIfNew(item(a.id));
+    store.sources.recordPoll(a.id, { fetched: 1, new: 1, duplicates: 0, errors: 0, unchanged: false, error: null, durationMs: 5, httpStatus: 200, startedAt: new Date(), nextPollAt: new Date(Date.now() - 60_000), validators: { etag: '"a1"', lastModified: null } });
+    const { itemCount, ...rest } = store.sources.get(a.id);
+    expect(itemCount).toBe(1);
+    expect(store.sources.toPoll(a.id)).toEqual(rest);
+    expect(() => store.sources.toPoll(999)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+
+    // b is due later than a (a new source is due from its creation), c is not due, and a paused source never is.
+    store.sources.recordPoll(c.id, { fetched: 0, new: 0, duplicates: 0, errors: 0, unchanged: true, error: null, durationMs: 5, httpStatus: 304, startedAt: new Date(), nextPollAt: new Date(Date.now() + 3_600_000) });
+    const paused = store.sources.update(source('https://example.org/d.xml').id, { enabled: false });
+    expect(store.sources.dueIds(new Date())).toEqual([a.id, b.id]);
+    expect(store.sources.dueIds(new Date(Date.now() + 7_200_000))).toEqual([a.id, b.id, c.id]);
+    expect(store.sources.dueIds(new Date(Date.now() + 7_200_000))).not.toContain(paused.id);
+  });
+
   it('flags a source that answers but has published nothing for three usual gaps as silent, not broken', () => {
     const s = source();
     const hour = 3_600_000;

@@ -83,14 +83,13 @@ export class PollScheduler {
   }
 
   private async runCycle(now: Date): Promise<number> {
-    const due = this.store.sources.dueIds(now).filter((id) => !this.inFlight.has(id));
-    if (due.length === 0) {
+    const queue = this.store.sources.dueIds(now).filter((id) => !this.inFlight.has(id));
+    if (queue.length === 0) {
       await this.feeder.drain();
       return 0;
     }
-    const queue = [...due];
     let done = 0;
-    const total = due.length;
+    const total = queue.length;
     this.logger.info({ due: total }, 'poll cycle started');
     this.events.emit('progress', { task: 'poll-cycle', done, total });
     // Politeness per host is the fetcher's (FetchScheduler); here only how many sources run at once.

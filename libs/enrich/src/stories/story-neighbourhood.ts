@@ -32,7 +32,6 @@ interface Neighbour {
 interface Posting {
   /** Sorted by time, then id. */
   times: number[];
-  ids: number[];
   /** The items themselves, in the same order: a lookup reaches their profiles without the id map. */
   items: Neighbour[];
 }
@@ -73,17 +72,15 @@ export class StoryNeighbourhood {
     for (const key of keys) {
       let p = this.postings.get(key);
       if (!p) {
-        p = { times: [], ids: [], items: [] };
+        p = { times: [], items: [] };
         this.postings.set(key, p);
       }
       const at = upperBound(p, time, item.id);
       if (at === p.times.length) {
         p.times.push(time);
-        p.ids.push(item.id);
         p.items.push(neighbour);
       } else {
         p.times.splice(at, 0, time);
-        p.ids.splice(at, 0, item.id);
         p.items.splice(at, 0, neighbour);
       }
     }
@@ -97,9 +94,8 @@ export class StoryNeighbourhood {
       const p = this.postings.get(key);
       if (!p) continue;
       const at = upperBound(p, entry.profile.time, id) - 1;
-      if (at >= 0 && p.ids[at] === id) {
+      if (at >= 0 && p.items[at]?.id === id) {
         p.times.splice(at, 1);
-        p.ids.splice(at, 1);
         p.items.splice(at, 1);
       }
       if (p.times.length === 0) this.postings.delete(key);
@@ -247,7 +243,8 @@ function upperBound(p: Posting, t: number, id: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const mt = p.times[mid] as number;
-    if (mt < t || (mt === t && (p.ids[mid] as number) <= id)) lo = mid + 1;
+    // The id is read only among equal times, which are rare: the times array answers the rest.
+    if (mt < t || (mt === t && (p.items[mid] as Neighbour).id <= id)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

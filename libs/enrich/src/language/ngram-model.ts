@@ -56,7 +56,7 @@ export class NgramLanguageModel {
     private readonly codes: readonly string[],
     /** Per slot: three quarters of the language's average scaled score. */
     private readonly reliableAt: Float64Array,
-    /** N-gram → offset into `entries` × 64 + count of its (slot, score) pairs. */
+    /** N-gram → offset into `entries` × 64 + count of its (slot, score) pairs: a count is at most the 60 languages of eld's tables. */
     private readonly ngrams: Map<string, number>,
     /** (slot, score + SCORE_BASE) pairs. */
     private readonly entries: Int32Array,
@@ -118,8 +118,9 @@ export class NgramLanguageModel {
     for (const gram of grams) {
       const at = this.ngrams.get(gram);
       if (at === undefined) continue;
-      const end = 2 * (Math.floor(at / 64) + (at % 64));
-      for (let i = 2 * Math.floor(at / 64); i < end; i += 2) scores[this.entries[i] as number]! += this.entries[i + 1] as number;
+      const count = at % 64;
+      const first = 2 * ((at - count) / 64);
+      for (let i = first; i < first + 2 * count; i += 2) scores[this.entries[i] as number]! += this.entries[i + 1] as number;
     }
     let best = -1;
     let top = 0;

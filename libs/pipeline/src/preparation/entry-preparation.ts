@@ -79,8 +79,8 @@ export function prepareEntries(enricher: Pick<Enricher, 'enrich'>, entries: read
       const summaryTokens = item.summary ? dedupTokens(item.summary) : [];
       const contentTokens = item.contentText ? dedupTokens(item.contentText) : [];
       // Syndicated copies share the body but get their own headline and standfirst: fingerprint the body.
-      const body = item.contentText ?? item.summary ?? item.title;
-      const bodyTokens = item.contentText != null ? contentTokens : item.summary != null ? summaryTokens : titleTokens;
+      const [body, bodyTokens] =
+        item.contentText != null ? [item.contentText, contentTokens] : item.summary != null ? [item.summary, summaryTokens] : [item.title, titleTokens];
       const enrichment = enricher.enrich({ title: item.title, summary: item.summary, contentText: item.contentText, declaredLanguage, sourceKind });
       const title = analyseTerms(item.title);
       const summary = analyseTerms(item.summary);

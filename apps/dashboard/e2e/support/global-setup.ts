@@ -14,11 +14,9 @@ export default function setup(): void {
         'Run `.ci/run` (it installs it) or `sudo apt-get install -y chromium fonts-noto-cjk`; set CHROMIUM_PATH to use another binary.',
     );
   }
-  // The production bundle, as `npm start` serves it: vitest sets NODE_ENV to `test`, with which Vite would
-  // build React's development bundle, and leave it in dist for the next `npm start`.
+  // The production bundle, as `npm start` serves it, though vitest sets NODE_ENV to `test` (vite.config.ts).
   const built = spawnSync(process.execPath, [path.join(REPO, 'node_modules/vite/bin/vite.js'), 'build', path.join(REPO, 'apps/dashboard'), '--logLevel', 'warn'], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (built.status !== 0) throw new Error(`vite build of the dashboard failed (exit ${built.status ?? built.signal})`);
 }

@@ -1,4 +1,5 @@
 import { builtInEntities } from '../entities/gazetteer.js';
+import { type KeySpace, currentKeySpace } from './key-space.js';
 import { CONCEPT_KEY_PREFIX, isConceptKey, isHeadlineEntityKey } from './story-concepts.js';
 import { type ResolvedStoryOptions, type StoryCandidate, primaryLanguage, storyFeatures } from './story.js';
 
@@ -10,17 +11,18 @@ export interface StoryProfile {
   item: StoryCandidate;
   time: number;
   language: string;
-  /** Cross-language features: entity QIDs and concept keys. */
+  /** Cross-language features: entity QIDs and concept keys, each once. */
   features: string[];
-  /** The same, for lookups: a profile meets hundreds of others. */
-  featureSet: ReadonlySet<string>;
   /**
-   * Feature → emphasis: 1 for what the headline or standfirst names, {@link BODY_EMPHASIS} for an
-   * entity named only in the body. Empty when the item has no headline markers (all count fully).
+   * The emphasis of each feature, by position: 1 for what the headline or standfirst names,
+   * {@link BODY_EMPHASIS} for an entity named only in the body. All 1 when the item has no headline
+   * markers.
    */
-  emphasis: Map<string, number>;
+  emphasis: Float64Array;
   /** The item's analysed terms, each once, concept keys left out; made on first use (only same-language pairs compare terms). */
-  terms: { list: string[]; set: ReadonlySet<string> } | null;
+  terms: string[] | null;
+  /** Ids of the features and terms in the space they were compared in, made on first comparison (the terms' on the first in one language). */
+  keyIds: { space: KeySpace; features: Int32Array; terms: Int32Array | null } | null;
   /**
    * Euclidean norm of the terms' idf weights, for the rarity `termsIdf` gave: a profile kept across
    * incoming items (StoryNeighbourhood) is weighed afresh when rarity moves.
@@ -78,9 +80,9 @@ export function storyProfile(item: StoryCandidate): StoryProfile | null {
   if (Number.isNaN(time)) return null;
   const features = storyFeatures(item);
   const headline = new Set(item.terms.filter(isHeadlineEntityKey).map((k) => k.slice(CONCEPT_KEY_PREFIX.length)));
-  const emphasis = new Map<string, number>();
-  if (headline.size > 0) for (const f of features) emphasis.set(f, isConceptKey(f) || headline.has(f) ? 1 : BODY_EMPHASIS);
-  return { item, time, language: primaryLanguage(item.language), features, featureSet: new Set(features), emphasis, terms: null, termNorm: 0, termsIdf: null };
+  const emphasis = new Float64Array(features.length).fill(1);
+  if (headline.size > 0) features.forEach((f, i) => (emphasis[i] = isConceptKey(f) || headline.has(f) ? 1 : BODY_EMPHASIS));
+  return { item, time, language: primaryLanguage(item.language), features, emphasis, terms: null, keyIds: null, termNorm: 0, termsIdf: null };
 }
 
 /**
@@ -106,7 +108,7 @@ export function featureWeights(self: StoryProfile, idf: Idf, o: ResolvedStoryOpt
       let n = norms.get(p);
       if (n === undefined) {
         let sum = 0;
-        for (const f of p.features) sum += (weight(f) * (p.emphasis.get(f) ?? 1)) ** 2;
+        for (let i = 0; i < p.features.length; i++) sum += (weight(p.features[i] as string) * (p.emphasis[i] as number)) ** 2;
         n = Math.sqrt(sum);
         norms.set(p, n);
       }
@@ -115,19 +117,29 @@ export function featureWeights(self: StoryProfile, idf: Idf, o: ResolvedStoryOpt
   };
 }
 
-function termsOf(p: StoryProfile): { list: string[]; set: ReadonlySet<string> } {
-  if (!p.terms) {
-    const set = new Set(p.item.terms.filter((t) => !t.startsWith(CONCEPT_KEY_PREFIX)));
-    p.terms = { list: [...set], set };
-  }
+function termsOf(p: StoryProfile): string[] {
+  p.terms ??= [...new Set(p.item.terms.filter((t) => !t.startsWith(CONCEPT_KEY_PREFIX)))];
   return p.terms;
+}
+
+/** `p`'s feature ids in `space`, made anew when it was compared in a space since retired. */
+function featureIdsOf(p: StoryProfile, space: KeySpace): Int32Array {
+  if (p.keyIds?.space !== space) p.keyIds = { space, features: space.idsOf(p.features), terms: null };
+  return p.keyIds.features;
+}
+
+function termIdsOf(p: StoryProfile, space: KeySpace): Int32Array {
+  featureIdsOf(p, space);
+  const ids = p.keyIds as NonNullable<StoryProfile['keyIds']>;
+  ids.terms ??= space.idsOf(termsOf(p));
+  return ids.terms;
 }
 
 /** The norm of `p`'s term weights under `idf`, kept until the rarity changes. */
 function termNorm(p: StoryProfile, idf: Idf): number {
   if (p.termsIdf !== idf) {
     let sum = 0;
-    for (const t of termsOf(p).list) sum += idf(t) ** 2;
+    for (const t of termsOf(p)) sum += idf(t) ** 2;
     p.termNorm = Math.sqrt(sum);
     p.termsIdf = idf;
   }
@@ -187,26 +199,95 @@ function sameLanguage(a: StoryProfile, b: StoryProfile): boolean {
 
 /** The features both items are about, reused by every pair: read by `setIdf` at once, never kept. */
 const gateScratch: string[] = [];
+/** Positions in `a` of the keys a pair shares, and b's emphasis of each shared feature: reused by every pair. */
+const sharedScratch: number[] = [];
+const emphasisScratch: number[] = [];
 
-/** Scores a pair; with `evidence`, also fills in its measures and lists. */
+/**
+ * The item whose keys are marked in its space's {@link KeySpace.features} and {@link KeySpace.terms}:
+ * the incoming item of the pairs being scored, which meets a few hundred neighbours in a row. Its
+ * feature weights (as `fw` gives them) and term weights (as `idf` does) are kept by position.
+ */
+interface Marked {
+  profile: StoryProfile;
+  space: KeySpace;
+  fw: FeatureWeights;
+  idf: Idf;
+  weights: Float64Array;
+  /** Made on the first pair in one language. */
+  termWeights: Float64Array | null;
+}
+
+let marked: Marked | null = null;
+
+function markedSelf(a: StoryProfile, space: KeySpace, fw: FeatureWeights, idf: Idf): Marked {
+  if (marked?.profile === a && marked.space === space && marked.fw === fw && marked.idf === idf) return marked;
+  space.features.mark(featureIdsOf(a, space));
+  marked = { profile: a, space, fw, idf, weights: Float64Array.from(a.features, (f) => fw.weight(f)), termWeights: null };
+  return marked;
+}
+
+function markedTermWeights(m: Marked): Float64Array {
+  if (!m.termWeights) {
+    m.space.terms.mark(termIdsOf(m.profile, m.space));
+    m.termWeights = Float64Array.from(termsOf(m.profile), (t) => m.idf(t));
+  }
+  return m.termWeights;
+}
+
+/**
+ * Sorts the first `n` shared positions ascending, carrying `along` (b's emphasis) with them: by
+ * insertion, as a pair shares a handful of keys.
+ */
+function sortShared(n: number, along: number[] | null): void {
+  for (let i = 1; i < n; i++) {
+    const at = sharedScratch[i] as number;
+    const carried = along ? (along[i] as number) : 0;
+    let j = i - 1;
+    for (; j >= 0 && (sharedScratch[j] as number) > at; j--) {
+      sharedScratch[j + 1] = sharedScratch[j] as number;
+      if (along) along[j + 1] = along[j] as number;
+    }
+    sharedScratch[j + 1] = at;
+    if (along) along[j + 1] = carried;
+  }
+}
+
+/**
+ * Scores a pair; with `evidence`, also fills in its measures and lists. `a`'s keys are marked once for
+ * all the pairs it is in, and `b`'s are looked up by id. Sums are taken in the order they always were
+ * (`a`'s features; the shorter term list), so that scores do not move by a rounding.
+ */
 function measurePair(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStoryOptions, fw: FeatureWeights, evidence: PairSimilarity | null): number {
   const hours = hoursApart(a, b);
   if (hours * HOUR_MS > o.windowDays * DAY_MS) return 0;
 
+  const space = currentKeySpace();
+  const self = markedSelf(a, space, fw, idf);
+  const bFeatures = featureIdsOf(b, space);
+  let shared = 0;
+  for (let j = 0; j < bFeatures.length; j++) {
+    const i = space.features.position(bFeatures[j] as number);
+    if (i < 0) continue;
+    sharedScratch[shared] = i;
+    emphasisScratch[shared] = b.emphasis[j] as number;
+    shared += 1;
+  }
+  if (shared === 0) return 0;
+  sortShared(shared, emphasisScratch);
+
   const minEntityIdf = Math.log(1 / o.informativeShare);
-  const bFeatures = b.featureSet;
   const gate = gateScratch;
   gate.length = 0;
   let dot = 0;
-  let shared = 0;
   let informative = 0;
   let informativeBeyondCountries = false;
-  for (const f of a.features) {
-    if (!bFeatures.has(f)) continue;
-    const w = fw.weight(f);
-    const emphasis = (a.emphasis.get(f) ?? 1) * (b.emphasis.get(f) ?? 1);
+  for (let k = 0; k < shared; k++) {
+    const i = sharedScratch[k] as number;
+    const f = a.features[i] as string;
+    const w = self.weights[i] as number;
+    const emphasis = (a.emphasis[i] as number) * (emphasisScratch[k] as number);
     dot += w * w * emphasis;
-    shared += 1;
     evidence?.sharedEntities.push(f);
     // Evidence for the gate is what both items are about, not what one mentions in passing.
     if (emphasis === 1) {
@@ -218,24 +299,42 @@ function measurePair(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStor
       }
     }
   }
-  if (shared === 0) return 0;
 
   const same = sameLanguage(a, b);
   let tdot = 0;
   let rare = 0;
   if (same) {
     const minTermIdf = Math.log(1 / o.rareTermShare);
-    const ta = termsOf(a);
-    const tb = termsOf(b);
-    // Both sides weigh a shared term alike: walk the shorter list, look up in the other's set.
-    const [ts, tl] = ta.list.length <= tb.list.length ? [ta, tb] : [tb, ta];
-    for (const t of ts.list) {
-      if (!tl.set.has(t)) continue;
-      const w = idf(t);
+    const weights = markedTermWeights(self);
+    const aTerms = termsOf(a);
+    const bTerms = termIdsOf(b, space);
+    // Both sides weigh a shared term alike; the sum runs in the shorter list's order.
+    const aShorter = aTerms.length <= bTerms.length;
+    let n = 0;
+    for (let j = 0; j < bTerms.length; j++) {
+      const i = space.terms.position(bTerms[j] as number);
+      if (i < 0) continue;
+      if (aShorter) {
+        sharedScratch[n++] = i;
+        continue;
+      }
+      const w = weights[i] as number;
       tdot += w * w;
       if (w >= minTermIdf) {
         rare += 1;
-        evidence?.rareTerms.push(t);
+        evidence?.rareTerms.push(aTerms[i] as string);
+      }
+    }
+    if (aShorter) {
+      sortShared(n, null);
+      for (let k = 0; k < n; k++) {
+        const i = sharedScratch[k] as number;
+        const w = weights[i] as number;
+        tdot += w * w;
+        if (w >= minTermIdf) {
+          rare += 1;
+          evidence?.rareTerms.push(aTerms[i] as string);
+        }
       }
     }
   }

@@ -1,5 +1,5 @@
 import { type ResolvedStoryOptions, type StoryAssignment, type StoryCandidate, type StoryOptions, resolveStoryOptions, storyStatsKeys } from './story.js';
-import { type Idf, type PairSimilarity, type StoryProfile, featureWeights, hoursApart, pairScore, pairSimilarity, storyProfile } from './story-similarity.js';
+import { type PairSimilarity, type StoryProfile, featureWeights, hoursApart, pairScore, pairSimilarity, storyProfile } from './story-similarity.js';
 import { TermStats } from './term-stats.js';
 
 interface StoryEvidence {
@@ -46,21 +46,21 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 export function assignStory(incoming: StoryCandidate | StoryProfile, neighbours: readonly (StoryCandidate | StoryProfile)[], options?: StoryOptions): StoryAssignment {
   const o = resolveStoryOptions(options);
   const item = 'item' in incoming ? incoming.item : incoming;
-  const idf = idfFor(o, item, neighbours);
+  const stats = statsFor(o, item, neighbours);
   const self = 'item' in incoming ? incoming : storyProfile(item);
   if (!self) return { storyId: null, score: 0, reasons: [`item ${item.id} has no valid publishedAt`] };
-  return assignProfile(self, neighbours, idf, o);
+  return assignProfile(self, neighbours, stats, o);
 }
 
 /** {@link assignStory} for a profile already built, so that the batch clusterer reuses profiles. */
 export function assignProfile(
   self: StoryProfile,
   neighbours: readonly (StoryCandidate | StoryProfile)[],
-  idf: Idf,
+  stats: TermStats,
   o: ResolvedStoryOptions,
 ): StoryAssignment {
   const stories = new Map<number, StoryEvidence>();
-  const fw = featureWeights(self, idf, o);
+  const fw = featureWeights(self, stats, o);
   const windowHours = o.windowDays * 24;
   let inWindow = 0;
   let unassigned = 0;
@@ -73,7 +73,7 @@ export function assignProfile(
       continue;
     }
     // Only the score: the winning pair's evidence is worked out once, for the reasons.
-    const score = pairScore(self, profile, idf, o, fw);
+    const score = pairScore(self, profile, stats, o, fw);
     let ev = stories.get(storyId);
     if (!ev) {
       ev = { storyId, bestScore: score, bestProfile: profile, matching: 0, items: 0, top0: 0, top1: 0, top2: 0, tops: 0, score: 0 };
@@ -115,7 +115,7 @@ export function assignProfile(
     if (unassigned > 0) reasons.push(`${unassigned} neighbours without a story were skipped`);
     return { storyId: null, score: 0, reasons };
   }
-  const reasons = explain(top, pairSimilarity(self, top.bestProfile, idf, o, fw), o);
+  const reasons = explain(top, pairSimilarity(self, top.bestProfile, stats, o, fw), o);
   const score = round(top.score);
   if (top.score < o.threshold) {
     reasons.unshift(`best story ${top.storyId} scores ${score}, below the threshold ${o.threshold}: open a new story`);
@@ -175,22 +175,10 @@ function explain(ev: StoryEvidence, b: PairSimilarity, o: ResolvedStoryOptions):
 }
 
 /** The caller's stats, or document frequencies over the item and its neighbours when there are none. */
-function idfFor(o: ResolvedStoryOptions, item: StoryCandidate, neighbours: readonly (StoryCandidate | StoryProfile)[]): Idf {
-  let stats = o.stats;
-  if (!stats) {
-    stats = new TermStats();
-    stats.add(storyStatsKeys(item));
-    for (const n of neighbours) stats.add(storyStatsKeys('item' in n ? n.item : n));
-  }
-  const s = stats;
-  // Remembered for this item: its neighbours share many terms, each looked up in a corpus-wide table.
-  const memo = new Map<string, number>();
-  return (key) => {
-    let w = memo.get(key);
-    if (w === undefined) {
-      w = s.idf(key);
-      memo.set(key, w);
-    }
-    return w;
-  };
+function statsFor(o: ResolvedStoryOptions, item: StoryCandidate, neighbours: readonly (StoryCandidate | StoryProfile)[]): TermStats {
+  if (o.stats) return o.stats;
+  const stats = new TermStats();
+  stats.add(storyStatsKeys(item));
+  for (const n of neighbours) stats.add(storyStatsKeys('item' in n ? n.item : n));
+  return stats;
 }

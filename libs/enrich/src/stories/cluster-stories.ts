@@ -2,7 +2,7 @@ import { DomainError } from '@parallax/domain';
 import { assignProfile } from './assign-story.js';
 import { CONCEPT_KEY_PREFIX, isConceptKey } from './story-concepts.js';
 import { type ResolvedStoryOptions, type StoryAssignment, type StoryCandidate, type StoryOptions, primaryLanguage, resolveStoryOptions, storyFeatures, storyStatsKeys } from './story.js';
-import { type Idf, type StoryProfile, storyProfile } from './story-similarity.js';
+import { type StoryProfile, storyProfile } from './story-similarity.js';
 import { TermStats } from './term-stats.js';
 import { WindowStats } from './window-stats.js';
 
@@ -79,7 +79,6 @@ export function* clusterStoriesInSteps(items: readonly StoryCandidate[], options
   const maxNeighbours = options.maxNeighbours ?? 300;
   let nextStory = options.firstStoryId ?? 1;
   const stats = o.stats ?? statsOf(items);
-  const idf: Idf = (k) => stats.idf(k);
   const windowStats = o.windowStats ?? windowStatsOf(items, o.windowDays);
   const ro: ResolvedStoryOptions = { ...o, stats, windowStats };
 
@@ -106,7 +105,7 @@ export function* clusterStoriesInSteps(items: readonly StoryCandidate[], options
       const list = byEntity.get(e);
       if (list) keys.push(list);
     }
-    const termKeys = [...new Set(self.item.terms)].filter((t) => !t.startsWith(CONCEPT_KEY_PREFIX) && idf(t) >= minTermIdf).map((t) => `${self.language}\u0000${t}`);
+    const termKeys = [...new Set(self.item.terms)].filter((t) => !t.startsWith(CONCEPT_KEY_PREFIX) && stats.idf(t) >= minTermIdf).map((t) => `${self.language}\u0000${t}`);
     for (const k of termKeys) {
       const list = byTerm.get(k);
       if (list) keys.push(list);
@@ -120,7 +119,7 @@ export function* clusterStoriesInSteps(items: readonly StoryCandidate[], options
       }
     }
     const neighbours = [...found].sort((a, b) => b - a).slice(0, maxNeighbours).map((idx) => profiles[idx] as StoryProfile);
-    const a = assignProfile(self, neighbours, idf, ro);
+    const a = assignProfile(self, neighbours, stats, ro);
     const opened = a.storyId === null;
     const storyId = a.storyId ?? nextStory++;
     self.item = { ...self.item, storyId };

@@ -41,7 +41,6 @@ describe('pairSimilarity with keys marked by id', () => {
     id, storyId: 1, sourceId: id, outlet: `outlet ${id}`, language: 'en', publishedAt: '2026-03-01T10:00:00Z', entities, terms, denial: false, mentionsDenial: false,
   });
   const stats = new TermStats({ priorDocuments: 200 });
-  const idf = (k: string): number => stats.idf(k);
   const o = resolveStoryOptions({ stats });
 
   it('keeps a user entity apart from an analysed term spelt the same', () => {
@@ -49,7 +48,7 @@ describe('pairSimilarity with keys marked by id', () => {
     const a = storyProfile(item(1, ['accord', 'Q148'], ['summit', 'beijing']));
     const b = storyProfile(item(2, ['Q148'], ['accord', 'summit']));
     if (!a || !b) throw new Error('profiles');
-    const s = pairSimilarity(a, b, idf, o);
+    const s = pairSimilarity(a, b, stats, o);
     expect(s.sharedEntities).toEqual(['Q148']);
     expect(s.rareTerms).toEqual(['summit']);
   });
@@ -59,16 +58,28 @@ describe('pairSimilarity with keys marked by id', () => {
     const b = storyProfile(item(2, ['Q212', 'Q159', 'Q148'], ['odesa', 'grain', 'ships']));
     const c = storyProfile(item(3, ['Q159'], ['grain']));
     if (!a || !b || !c) throw new Error('profiles');
-    const first = pairSimilarity(a, b, idf, o);
-    pairSimilarity(c, a, idf, o);
-    const again = pairSimilarity(a, b, idf, o);
+    const first = pairSimilarity(a, b, stats, o);
+    pairSimilarity(c, a, stats, o);
+    const again = pairSimilarity(a, b, stats, o);
     expect(again).toEqual(first);
     // Features are listed in the first item's order, terms in the shorter list's.
     expect(first.sharedEntities).toEqual(['Q148', 'Q159', 'Q212']);
     expect(first.rareTerms).toEqual(['odesa', 'grain']);
-    const reverse = pairSimilarity(b, a, idf, o);
+    const reverse = pairSimilarity(b, a, stats, o);
     expect(reverse.sharedEntities).toEqual(['Q212', 'Q159', 'Q148']);
     expect(reverse.rareTerms).toEqual(['odesa', 'grain']);
     expect(reverse.score).toBeCloseTo(first.score, 12);
+  });
+
+  it('gives profiles compared under other stats ids of those stats', () => {
+    const other = new TermStats({ priorDocuments: 200 });
+    // Another corpus, whose key space met other keys first: the ids differ from those of `stats`.
+    other.add(['Q1', 'Q2', 'ships', 'odesa', 'Q212']);
+    const fresh = () => [storyProfile(item(1, ['Q148', 'Q212'], ['grain', 'odesa'])), storyProfile(item(2, ['Q212', 'Q148'], ['odesa', 'grain']))];
+    const [a, b] = fresh();
+    const [a2, b2] = fresh();
+    if (!a || !b || !a2 || !b2) throw new Error('profiles');
+    pairSimilarity(a, b, stats, o);
+    expect(pairSimilarity(a, b, other, resolveStoryOptions({ stats: other }))).toEqual(pairSimilarity(a2, b2, other, resolveStoryOptions({ stats: other })));
   });
 });

@@ -1,38 +1,64 @@
 /**
- * Integer ids for the keys of story clustering (entity QIDs, concept keys, analysed terms), so that
- * comparing an incoming item with its few hundred neighbours tests shared keys in typed arrays instead
- * of hashing strings: each pair shares a handful of some 40 keys, and the string lookups were most of
- * a pair's cost.
+ * Integer ids for the keys of story clustering (entity QIDs, concept keys, analysed terms). A
+ * {@link TermStats} keeps its frequencies by these ids, and comparing an incoming item with its few
+ * hundred neighbours tests shared keys and reads their weights in typed arrays instead of hashing
+ * strings: each pair shares a handful of some 40 keys, and the string lookups (in the pair's sets and
+ * in a table of every key of the corpus) were most of a pair's cost.
  *
  * The incoming item's keys are marked ({@link Marks}) with their positions in its own lists; a
- * neighbour's keys are then looked up by id. Ids stay valid for the life of the space: profiles keep
- * theirs and get new ones only when the space they were made in has been retired.
+ * neighbour's keys are then looked up by id. An id stays the same key for the life of the space.
  */
 export class KeySpace {
   private readonly ids = new Map<string, number>();
-  /** Marks for an incoming item's features, and for its terms: a user's entity id may equal an analysed term. */
-  readonly features = new Marks();
-  readonly terms = new Marks();
+  private readonly keys: string[] = [];
+  private featureMarks: Marks | null = null;
+  private termMarks: Marks | null = null;
 
   get size(): number {
-    return this.ids.size;
+    return this.keys.length;
   }
 
-  /** The ids of `keys`, in order; new keys get the next ids. */
+  /** The id of `key`, new if the space has not met it. */
+  idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    return id;
+  }
+
+  /** The id of `key`, or -1 when the space has not met it (and the space is left as it was). */
+  find(key: string): number {
+    return this.ids.get(key) ?? -1;
+  }
+
+  /** The ids of `keys`, in order. */
   idsOf(keys: readonly string[]): Int32Array {
     const out = new Int32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i] as string;
-      let id = this.ids.get(key);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(key, id);
-        this.features.reach(id);
-        this.terms.reach(id);
-      }
-      out[i] = id;
-    }
+    for (let i = 0; i < keys.length; i++) out[i] = this.idOf(keys[i] as string);
     return out;
+  }
+
+  keyOf(id: number): string {
+    const key = this.keys[id];
+    if (key === undefined) throw new RangeError(`no key with id ${id}`);
+    return key;
+  }
+
+  /**
+   * Marks for an incoming item's features, and apart from them for its terms: a user's entity id may
+   * be spelt as an analysed term is. Made on first use: a space that only counts never needs them.
+   */
+  get features(): Marks {
+    this.featureMarks ??= new Marks();
+    return this.featureMarks;
+  }
+
+  get terms(): Marks {
+    this.termMarks ??= new Marks();
+    return this.termMarks;
   }
 }
 
@@ -52,6 +78,7 @@ export class Marks {
     const stamp = ++this.stamp;
     for (let i = 0; i < list.length; i++) {
       const id = list[i] as number;
+      if (id >= this.stamps.length) this.reach(id);
       this.stamps[id] = stamp;
       this.positions[id] = i;
     }
@@ -59,12 +86,10 @@ export class Marks {
 
   /** The position of `id` in the marked list, or -1 when it is not there. */
   position(id: number): number {
-    return this.stamps[id] === this.stamp ? (this.positions[id] as number) : -1;
+    return id < this.stamps.length && this.stamps[id] === this.stamp ? (this.positions[id] as number) : -1;
   }
 
-  /** Makes room for ids up to `id`. */
-  reach(id: number): void {
-    if (id < this.stamps.length) return;
+  private reach(id: number): void {
     let length = this.stamps.length * 2;
     while (length <= id) length *= 2;
     const stamps = new Int32Array(length);
@@ -74,19 +99,4 @@ export class Marks {
     this.stamps = stamps;
     this.positions = positions;
   }
-}
-
-/**
- * Most keys a space takes before the next profile starts a new one. A server clusters for months and
- * meets new names and terms every day: the space that profiles share is retired at this size, and the
- * profiles still in use take ids from its successor as they are next compared.
- */
-const MAX_KEYS = 1 << 20;
-
-let current = new KeySpace();
-
-/** The space new ids come from: the shared one, or its successor once it is full. */
-export function currentKeySpace(): KeySpace {
-  if (current.size >= MAX_KEYS) current = new KeySpace();
-  return current;
 }

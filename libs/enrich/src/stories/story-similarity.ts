@@ -1,7 +1,8 @@
 import { builtInEntities } from '../entities/gazetteer.js';
-import { type KeySpace, currentKeySpace } from './key-space.js';
+import type { KeySpace } from './key-space.js';
 import { CONCEPT_KEY_PREFIX, isConceptKey, isHeadlineEntityKey } from './story-concepts.js';
 import { type ResolvedStoryOptions, type StoryCandidate, primaryLanguage, storyFeatures } from './story.js';
+import type { TermStats } from './term-stats.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -21,14 +22,17 @@ export interface StoryProfile {
   emphasis: Float64Array;
   /** The item's analysed terms, each once, concept keys left out; made on first use (only same-language pairs compare terms). */
   terms: string[] | null;
-  /** Ids of the features and terms in the space they were compared in, made on first comparison (the terms' on the first in one language). */
+  /**
+   * Ids of the features and terms in the key space of the stats they were compared under, made on
+   * first comparison (the terms' on the first in one language).
+   */
   keyIds: { space: KeySpace; features: Int32Array; terms: Int32Array | null } | null;
   /**
-   * Euclidean norm of the terms' idf weights, for the rarity `termsIdf` gave: a profile kept across
-   * incoming items (StoryNeighbourhood) is weighed afresh when rarity moves.
+   * Euclidean norm of the terms' idf weights under `termNormUnder`'s stats at that version: a profile
+   * kept across incoming items (StoryNeighbourhood) is weighed afresh when rarity moves.
    */
   termNorm: number;
-  termsIdf: Idf | null;
+  termNormUnder: { stats: TermStats; version: number } | null;
 }
 
 /** How two items compare, with the evidence for the reasons shown to analysts. */
@@ -47,8 +51,6 @@ export interface PairSimilarity {
   sharedSetIdf: number | null;
   rareTerms: string[];
 }
-
-export type Idf = (key: string) => number;
 
 let countries: Set<string> | null = null;
 
@@ -82,21 +84,21 @@ export function storyProfile(item: StoryCandidate): StoryProfile | null {
   const headline = new Set(item.terms.filter(isHeadlineEntityKey).map((k) => k.slice(CONCEPT_KEY_PREFIX.length)));
   const emphasis = new Float64Array(features.length).fill(1);
   if (headline.size > 0) features.forEach((f, i) => (emphasis[i] = isConceptKey(f) || headline.has(f) ? 1 : BODY_EMPHASIS));
-  return { item, time, language: primaryLanguage(item.language), features, emphasis, terms: null, keyIds: null, termNorm: 0, termsIdf: null };
+  return { item, time, language: primaryLanguage(item.language), features, emphasis, terms: null, keyIds: null, termNorm: 0, termNormUnder: null };
 }
 
 /**
  * Feature weights for comparisons with `self`: idf within ±windowDays of it when the options carry
- * windowed stats, else the corpus-wide `idf`.
+ * windowed stats, else the corpus-wide idf of `stats`.
  */
-export function featureWeights(self: StoryProfile, idf: Idf, o: ResolvedStoryOptions): FeatureWeights {
+export function featureWeights(self: StoryProfile, stats: TermStats, o: ResolvedStoryOptions): FeatureWeights {
   const cache = new Map<string, number>();
   const norms = new Map<StoryProfile, number>();
   const ws = o.windowStats;
   const weight = (key: string): number => {
     let w = cache.get(key);
     if (w === undefined) {
-      w = ws ? ws.idf(key, self.time) : idf(key);
+      w = ws ? ws.idf(key, self.time) : stats.idf(key);
       cache.set(key, w);
     }
     return w;
@@ -122,7 +124,7 @@ function termsOf(p: StoryProfile): string[] {
   return p.terms;
 }
 
-/** `p`'s feature ids in `space`, made anew when it was compared in a space since retired. */
+/** `p`'s feature ids in `space`, made anew when it was last compared in another (other stats). */
 function featureIdsOf(p: StoryProfile, space: KeySpace): Int32Array {
   if (p.keyIds?.space !== space) p.keyIds = { space, features: space.idsOf(p.features), terms: null };
   return p.keyIds.features;
@@ -135,13 +137,15 @@ function termIdsOf(p: StoryProfile, space: KeySpace): Int32Array {
   return ids.terms;
 }
 
-/** The norm of `p`'s term weights under `idf`, kept until the rarity changes. */
-function termNorm(p: StoryProfile, idf: Idf): number {
-  if (p.termsIdf !== idf) {
+/** The norm of `p`'s term weights under `stats`, kept until the rarity changes. */
+function termNorm(p: StoryProfile, stats: TermStats): number {
+  const under = p.termNormUnder;
+  if (under?.stats !== stats || under.version !== stats.version) {
     let sum = 0;
-    for (const t of termsOf(p)) sum += idf(t) ** 2;
+    const ids = termIdsOf(p, stats.keys);
+    for (let i = 0; i < ids.length; i++) sum += stats.idfOfId(ids[i] as number) ** 2;
     p.termNorm = Math.sqrt(sum);
-    p.termsIdf = idf;
+    p.termNormUnder = { stats, version: stats.version };
   }
   return p.termNorm;
 }
@@ -162,7 +166,7 @@ function termNorm(p: StoryProfile, idf: Idf): number {
  * - Time: nothing beyond `windowDays`; within it the evidence decays to half every `halfLifeDays`,
  *   down to a floor of one half, so a follow-up a few days on can still join.
  */
-export function pairSimilarity(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStoryOptions, fw: FeatureWeights = featureWeights(a, idf, o)): PairSimilarity {
+export function pairSimilarity(a: StoryProfile, b: StoryProfile, stats: TermStats, o: ResolvedStoryOptions, fw: FeatureWeights = featureWeights(a, stats, o)): PairSimilarity {
   const result: PairSimilarity = {
     score: 0,
     passes: false,
@@ -175,7 +179,7 @@ export function pairSimilarity(a: StoryProfile, b: StoryProfile, idf: Idf, o: Re
     sharedSetIdf: null,
     rareTerms: [],
   };
-  measurePair(a, b, idf, o, fw, result);
+  measurePair(a, b, stats, o, fw, result);
   return result;
 }
 
@@ -184,8 +188,8 @@ export function pairSimilarity(a: StoryProfile, b: StoryProfile, idf: Idf, o: Re
  * neighbours, and only the best pair's evidence is ever shown (placement made some 250 KB of garbage
  * per item building every pair's lists).
  */
-export function pairScore(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStoryOptions, fw: FeatureWeights): number {
-  return measurePair(a, b, idf, o, fw, null);
+export function pairScore(a: StoryProfile, b: StoryProfile, stats: TermStats, o: ResolvedStoryOptions, fw: FeatureWeights): number {
+  return measurePair(a, b, stats, o, fw, null);
 }
 
 /** Hours between two items. */
@@ -204,15 +208,16 @@ const sharedScratch: number[] = [];
 const emphasisScratch: number[] = [];
 
 /**
- * The item whose keys are marked in its space's {@link KeySpace.features} and {@link KeySpace.terms}:
+ * The item whose keys are marked in the stats' key space ({@link KeySpace.features}, {@link KeySpace.terms}):
  * the incoming item of the pairs being scored, which meets a few hundred neighbours in a row. Its
- * feature weights (as `fw` gives them) and term weights (as `idf` does) are kept by position.
+ * feature weights (as `fw` gives them) and term weights (as the stats at `version` give them) are
+ * kept by position.
  */
 interface Marked {
   profile: StoryProfile;
-  space: KeySpace;
+  stats: TermStats;
+  version: number;
   fw: FeatureWeights;
-  idf: Idf;
   weights: Float64Array;
   /** Made on the first pair in one language. */
   termWeights: Float64Array | null;
@@ -220,17 +225,18 @@ interface Marked {
 
 let marked: Marked | null = null;
 
-function markedSelf(a: StoryProfile, space: KeySpace, fw: FeatureWeights, idf: Idf): Marked {
-  if (marked?.profile === a && marked.space === space && marked.fw === fw && marked.idf === idf) return marked;
-  space.features.mark(featureIdsOf(a, space));
-  marked = { profile: a, space, fw, idf, weights: Float64Array.from(a.features, (f) => fw.weight(f)), termWeights: null };
+function markedSelf(a: StoryProfile, stats: TermStats, fw: FeatureWeights): Marked {
+  if (marked?.profile === a && marked.stats === stats && marked.version === stats.version && marked.fw === fw) return marked;
+  stats.keys.features.mark(featureIdsOf(a, stats.keys));
+  marked = { profile: a, stats, version: stats.version, fw, weights: Float64Array.from(a.features, (f) => fw.weight(f)), termWeights: null };
   return marked;
 }
 
 function markedTermWeights(m: Marked): Float64Array {
   if (!m.termWeights) {
-    m.space.terms.mark(termIdsOf(m.profile, m.space));
-    m.termWeights = Float64Array.from(termsOf(m.profile), (t) => m.idf(t));
+    const ids = termIdsOf(m.profile, m.stats.keys);
+    m.stats.keys.terms.mark(ids);
+    m.termWeights = Float64Array.from(ids, (id) => m.stats.idfOfId(id));
   }
   return m.termWeights;
 }
@@ -258,12 +264,12 @@ function sortShared(n: number, along: number[] | null): void {
  * all the pairs it is in, and `b`'s are looked up by id. Sums are taken in the order they always were
  * (`a`'s features; the shorter term list), so that scores do not move by a rounding.
  */
-function measurePair(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStoryOptions, fw: FeatureWeights, evidence: PairSimilarity | null): number {
+function measurePair(a: StoryProfile, b: StoryProfile, stats: TermStats, o: ResolvedStoryOptions, fw: FeatureWeights, evidence: PairSimilarity | null): number {
   const hours = hoursApart(a, b);
   if (hours * HOUR_MS > o.windowDays * DAY_MS) return 0;
 
-  const space = currentKeySpace();
-  const self = markedSelf(a, space, fw, idf);
+  const space = stats.keys;
+  const self = markedSelf(a, stats, fw);
   const bFeatures = featureIdsOf(b, space);
   let shared = 0;
   for (let j = 0; j < bFeatures.length; j++) {
@@ -354,8 +360,8 @@ function measurePair(a: StoryProfile, b: StoryProfile, idf: Idf, o: ResolvedStor
   const entitySimilarity = na > 0 && nb > 0 ? dot / (na * nb) : 0;
   let termSimilarity = 0;
   if (same) {
-    const ta = termNorm(a, idf);
-    const tb = termNorm(b, idf);
+    const ta = termNorm(a, stats);
+    const tb = termNorm(b, stats);
     termSimilarity = ta > 0 && tb > 0 ? tdot / (ta * tb) : 0;
   }
   if (evidence) {

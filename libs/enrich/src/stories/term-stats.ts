@@ -1,4 +1,5 @@
 import { DomainError } from '@parallax/domain';
+import { KeySpace } from './key-space.js';
 
 /** The persisted form of {@link TermStats}: plain JSON, so the caller can keep it in a table or file. */
 export interface TermStatsJson {
@@ -20,13 +21,27 @@ export interface TermStatsOptions {
 
 const DEFAULT_PRIOR_DOCUMENTS = 20;
 
+/** Below this document frequency, idf values are kept by frequency until the stats change: most keys are rare. */
+const IDF_BY_FREQUENCY = 4096;
+
 /**
  * Document frequencies of keys (entity QIDs, analysed terms) over the items seen so far, for rarity
  * weights. The caller adds each item once when it is stored and persists {@link toJSON}.
+ *
+ * Frequencies are kept by the keys' ids in {@link keys}, so that story clustering, which weighs some
+ * thousands of keys per incoming item, reads them by id ({@link idfOfId}) instead of looking each up
+ * in a table of every key of the corpus.
  */
 export class TermStats {
-  private readonly df = new Map<string, number>();
+  /** The keys met so far, frequency 0 included (a key taken back keeps its id). */
+  readonly keys = new KeySpace();
+  private df = new Int32Array(1024);
   private n = 0;
+  /** Bumped at every change: weights worked out under one version hold until the next. */
+  private versionValue = 0;
+  /** idf by document frequency, valid for the version it was worked out under. */
+  private readonly idfByFrequency = new Float64Array(IDF_BY_FREQUENCY);
+  private readonly idfVersion = new Int32Array(IDF_BY_FREQUENCY).fill(-1);
   readonly priorDocuments: number;
 
   constructor(options: TermStatsOptions = {}) {
@@ -42,26 +57,35 @@ export class TermStats {
     return this.n;
   }
 
+  /** Changes at every document added or taken back. */
+  get version(): number {
+    return this.versionValue;
+  }
+
   /** Adds one document; a key repeated within it counts once. */
   add(keys: Iterable<string>): void {
     this.n += 1;
-    for (const key of new Set(keys)) this.df.set(key, (this.df.get(key) ?? 0) + 1);
+    this.versionValue += 1;
+    for (const key of new Set(keys)) {
+      const id = this.keys.idOf(key);
+      if (id >= this.df.length) this.grow(id);
+      this.df[id] = (this.df[id] as number) + 1;
+    }
   }
 
   /** Takes back a document added earlier (an item deleted or re-enriched). */
   remove(keys: Iterable<string>): void {
     if (this.n === 0) return;
     this.n -= 1;
+    this.versionValue += 1;
     for (const key of new Set(keys)) {
-      const f = this.df.get(key);
-      if (f === undefined) continue;
-      if (f <= 1) this.df.delete(key);
-      else this.df.set(key, f - 1);
+      const id = this.keys.find(key);
+      if (id >= 0 && id < this.df.length && (this.df[id] as number) > 0) this.df[id] = (this.df[id] as number) - 1;
     }
   }
 
   frequency(key: string): number {
-    return this.df.get(key) ?? 0;
+    return this.frequencyOfId(this.keys.find(key));
   }
 
   /**
@@ -70,11 +94,39 @@ export class TermStats {
    * s of the documents weighs about ln(1/s).
    */
   idf(key: string): number {
-    return Math.log((this.n + this.priorDocuments + 1) / (this.frequency(key) + 1));
+    return this.idfOfId(this.keys.find(key));
+  }
+
+  /** {@link idf} of the key with this id in {@link keys} (-1: a key never met). */
+  idfOfId(id: number): number {
+    const f = this.frequencyOfId(id);
+    if (f >= IDF_BY_FREQUENCY) return Math.log((this.n + this.priorDocuments + 1) / (f + 1));
+    if (this.idfVersion[f] !== this.versionValue) {
+      this.idfByFrequency[f] = Math.log((this.n + this.priorDocuments + 1) / (f + 1));
+      this.idfVersion[f] = this.versionValue;
+    }
+    return this.idfByFrequency[f] as number;
+  }
+
+  private frequencyOfId(id: number): number {
+    return id >= 0 && id < this.df.length ? (this.df[id] as number) : 0;
+  }
+
+  private grow(id: number): void {
+    let length = this.df.length * 2;
+    while (length <= id) length *= 2;
+    const df = new Int32Array(length);
+    df.set(this.df);
+    this.df = df;
   }
 
   toJSON(): TermStatsJson {
-    return { version: 1, documents: this.n, priorDocuments: this.priorDocuments, frequencies: Object.fromEntries(this.df) };
+    const frequencies: Record<string, number> = {};
+    for (let id = 0; id < this.keys.size; id++) {
+      const f = this.df[id] as number;
+      if (f > 0) frequencies[this.keys.keyOf(id)] = f;
+    }
+    return { version: 1, documents: this.n, priorDocuments: this.priorDocuments, frequencies };
   }
 
   /** Restores stats saved with {@link toJSON}; throws a VALIDATION DomainError on anything else. */
@@ -91,7 +143,10 @@ export class TermStats {
     stats.n = o.documents;
     for (const [key, f] of Object.entries(o.frequencies)) {
       if (!count(f) || f > o.documents) throw bad(`frequency of "${key}" must be an integer between 0 and documents`);
-      if (f > 0) stats.df.set(key, f);
+      if (f === 0) continue;
+      const id = stats.keys.idOf(key);
+      if (id >= stats.df.length) stats.grow(id);
+      stats.df[id] = f;
     }
     return stats;
   }

@@ -49,6 +49,14 @@ export class StoryNeighbourhood {
   private readonly items = new Map<number, Neighbour>();
   private readonly postings = new Map<string, Posting>();
   private lookups = 0;
+  /**
+   * What the last lookup gathered (its first {@link gatheredCount} entries): the items and their
+   * distances in time, kept for the next lookup to write over, as every incoming item gathers a few
+   * hundred. Until then they hold on to items that may have left the neighbourhood.
+   */
+  private readonly gathered: Neighbour[] = [];
+  private distances = new Float64Array(1024);
+  private gatheredCount = 0;
 
   get size(): number {
     return this.items.size;
@@ -128,7 +136,10 @@ export class StoryNeighbourhood {
       ranges.push({ p, lo, hi });
       total += hi - lo;
     }
-    if (total <= SORT_ALL_BELOW * q.limit) return this.take(q, this.gather(q, ranges));
+    if (total <= SORT_ALL_BELOW * q.limit) {
+      this.gather(q, ranges);
+      return this.take(q);
+    }
     // Every item within `radius` of `at` is gathered, so once `limit` distinct items lie within it, the
     // nearest `limit` are among them. The first guess is the span that would hold twice `limit` postings
     // were they spread evenly over the window; it doubles until it holds enough.
@@ -138,47 +149,49 @@ export class StoryNeighbourhood {
       const near = whole ? ranges : ranges.map(({ p, lo, hi }) => ({ p, lo: Math.max(lo, lowerBound(p.times, q.at - radius)), hi: Math.min(hi, firstAfter(p.times, q.at + radius)) }));
       // Postings counted with repeats bound the distinct items from above: too few, and there is no need to gather them.
       if (whole || near.reduce((n, r) => n + Math.max(0, r.hi - r.lo), 0) >= q.limit) {
-        const gathered = this.gather(q, near);
-        if (whole || gathered.ids.length >= q.limit) return this.take(q, gathered);
+        this.gather(q, near);
+        if (whole || this.gatheredCount >= q.limit) return this.take(q);
       }
       radius *= 2;
     }
   }
 
-  /** The items of `ranges`, each once, with their distance in time to `at`. */
-  private gather(q: NeighbourQuery, ranges: readonly PostingRange[]): Gathered {
+  /** Gathers the items of `ranges`, each once, with their distance in time to `at`. */
+  private gather(q: NeighbourQuery, ranges: readonly PostingRange[]): void {
     // Each item is marked with this lookup's number when first met: a set of ids cost more than the rest of the lookup.
     const lookup = ++this.lookups;
-    const gathered: Gathered = { items: [], ids: [], distances: [] };
+    let count = 0;
     for (const { p, lo, hi } of ranges) {
+      if (count + hi - lo > this.distances.length) this.distances = grown(this.distances, count + hi - lo);
       for (let i = lo; i < hi; i++) {
         const n = p.items[i] as Neighbour;
         if (n.gatheredBy === lookup || n.id === q.id) continue;
         n.gatheredBy = lookup;
-        gathered.items.push(n);
-        gathered.ids.push(n.id);
-        gathered.distances.push(Math.abs((p.times[i] as number) - q.at));
+        this.gathered[count] = n;
+        this.distances[count] = Math.abs((p.times[i] as number) - q.at);
+        count += 1;
       }
     }
-    return gathered;
+    this.gatheredCount = count;
   }
 
-  /** The profiles of the nearest `limit` of `gathered`. */
-  private take(q: NeighbourQuery, { items, ids, distances }: Gathered): StoryProfile[] {
+  /** The profiles of the nearest `limit` of the gathered items. */
+  private take(q: NeighbourQuery): StoryProfile[] {
     const out: StoryProfile[] = [];
-    for (const k of nearestFirst(distances, ids)) {
-      if (out.length >= q.limit) break;
-      out.push((items[k] as Neighbour).profile);
-    }
+    for (const k of nearestFirst(this.distances, this.gatheredCount, this.gathered, q.limit)) out.push((this.gathered[k] as Neighbour).profile);
     return out;
   }
 }
 
-interface Gathered {
-  items: Neighbour[];
-  ids: number[];
-  distances: number[];
+/** A longer copy of `a`, with room for at least `length` entries. */
+function grown(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(Math.max(length, a.length * 2));
+  out.set(a);
+  return out;
 }
+
+/** Packed keys of {@link nearestFirst}, reused: it runs for every incoming item. */
+let packedScratch = new Float64Array(1024);
 
 interface PostingRange {
   p: Posting;
@@ -188,15 +201,16 @@ interface PostingRange {
 }
 
 /**
- * Indexes of `distances` in ascending order, the higher id first among equals. This runs for every
- * incoming item over up to a thousand postings: distance and index are packed into one float and
- * sorted natively (a comparator sort costs four times as much), then runs of equal distance are put
- * in id order.
+ * Indexes of the `limit` smallest of the first `n` `distances`, in ascending order, the higher id
+ * (of `items`) first among equals. This runs for every incoming item over up to a thousand postings: distance and index are
+ * packed into one float and sorted natively (a comparator sort costs four times as much), then runs
+ * of equal distance are put in id order.
  */
-function nearestFirst(distances: readonly number[], ids: readonly number[]): number[] {
-  const n = distances.length;
+function nearestFirst(distances: Float64Array, n: number, items: readonly Neighbour[], limit: number): number[] {
+  const id = (k: number): number => (items[k] as Neighbour).id;
   const shift = 2 ** Math.ceil(Math.log2(n + 1));
-  const packed = new Float64Array(n);
+  if (packedScratch.length < n) packedScratch = grown(packedScratch, n);
+  const packed = packedScratch.subarray(0, n);
   let exact = true;
   for (let i = 0; i < n; i++) {
     const d = distances[i] as number;
@@ -206,21 +220,27 @@ function nearestFirst(distances: readonly number[], ids: readonly number[]): num
     packed[i] = key;
   }
   if (!exact) {
-    return Array.from(distances.keys()).sort((a, b) => (distances[a] as number) - (distances[b] as number) || (ids[b] as number) - (ids[a] as number));
+    return Array.from({ length: n }, (_, k) => k)
+      .sort((a, b) => (distances[a] as number) - (distances[b] as number) || id(b) - id(a))
+      .slice(0, limit);
   }
   packed.sort();
-  // A loop, not Array.from(packed, …), which walks the typed array through an iterator object per element.
+  // Only the first `limit` are read back; a run of equal distances is put in id order whole, as it may straddle `limit`.
   const order: number[] = [];
-  for (let i = 0; i < n; i++) order.push((packed[i] as number) % shift);
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n && order.length < limit; ) {
+    const first = (packed[start] as number) % shift;
     let end = start + 1;
-    while (end < n && distances[order[end] as number] === distances[order[start] as number]) end += 1;
-    if (end - start > 1) {
-      const run = order.slice(start, end).sort((a, b) => (ids[b] as number) - (ids[a] as number));
-      for (let k = 0; k < run.length; k++) order[start + k] = run[k] as number;
+    while (end < n && distances[(packed[end] as number) % shift] === distances[first]) end += 1;
+    if (end - start === 1) order.push(first);
+    else {
+      const run: number[] = [];
+      for (let k = start; k < end; k++) run.push((packed[k] as number) % shift);
+      run.sort((a, b) => id(b) - id(a));
+      for (const k of run) order.push(k);
     }
     start = end;
   }
+  if (order.length > limit) order.length = limit;
   return order;
 }
 

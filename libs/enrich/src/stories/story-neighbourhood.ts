@@ -225,16 +225,19 @@ function nearestFirst(distances: Float64Array, n: number, items: readonly Neighb
       .slice(0, limit);
   }
   packed.sort();
-  // Only the first `limit` are read back; a run of equal distances is put in id order whole, as it may straddle `limit`.
+  // Only the first `limit` are read back; a run of equal distances is put in id order whole, as it may
+  // straddle `limit`. A key's distance is its quotient by `shift` (a power of two: exact) and its index
+  // the rest, worked out without the remainder operator, a library call on floats.
   const order: number[] = [];
   for (let start = 0; start < n && order.length < limit; ) {
-    const first = (packed[start] as number) % shift;
+    const distance = Math.floor((packed[start] as number) / shift);
+    const base = distance * shift;
     let end = start + 1;
-    while (end < n && distances[(packed[end] as number) % shift] === distances[first]) end += 1;
-    if (end - start === 1) order.push(first);
+    while (end < n && (packed[end] as number) - base < shift) end += 1;
+    if (end - start === 1) order.push((packed[start] as number) - base);
     else {
       const run: number[] = [];
-      for (let k = start; k < end; k++) run.push((packed[k] as number) % shift);
+      for (let k = start; k < end; k++) run.push((packed[k] as number) - base);
       run.sort((a, b) => id(b) - id(a));
       for (const k of run) order.push(k);
     }

@@ -59,7 +59,7 @@ export function assignProfile(
   stats: TermStats,
   o: ResolvedStoryOptions,
 ): StoryAssignment {
-  const stories = new Map<number, StoryEvidence>();
+  const stories = storyTable.begin();
   const fw = featureWeights(self, stats, o);
   const windowHours = o.windowDays * 24;
   let inWindow = 0;
@@ -74,11 +74,7 @@ export function assignProfile(
     }
     // Only the score: the winning pair's evidence is worked out once, for the reasons.
     const score = pairScore(self, profile, stats, o, fw);
-    let ev = stories.get(storyId);
-    if (!ev) {
-      ev = { storyId, bestScore: score, bestProfile: profile, matching: 0, items: 0, top0: 0, top1: 0, top2: 0, tops: 0, score: 0 };
-      stories.set(storyId, ev);
-    }
+    const ev = stories.evidence(storyId, score, profile);
     ev.items += 1;
     if (hoursApart(self, profile) <= windowHours) {
       inWindow += 1;
@@ -95,7 +91,8 @@ export function assignProfile(
   // The story with the best-matching item wins among those whose best items back it (score ≥ threshold);
   // ranking by the mean alone would favour a story of one item over a larger one with more varied items.
   let top: StoryEvidence | undefined;
-  for (const ev of stories.values()) {
+  for (let i = 0; i < stories.count; i++) {
+    const ev = stories.list[i] as StoryEvidence;
     ev.score = ev.tops > 0 ? topSum(ev) / ev.tops : 0;
     if (!top) {
       top = ev;
@@ -123,6 +120,85 @@ export function assignProfile(
   }
   return { storyId: top.storyId, score, reasons };
 }
+
+/**
+ * The stories an incoming item's neighbours are in, with their evidence, in the order first met (which
+ * breaks ties), reused from one item to the next: an item meets a couple of hundred stories, and a map
+ * and an evidence object per story were a fifth of the main thread's garbage in the ingest bench.
+ * Open addressing over typed arrays; an entry is live when its stamp is the current placement's.
+ */
+class StoryTable {
+  readonly list: StoryEvidence[] = [];
+  count = 0;
+  private ids = new Float64Array(512);
+  private at = new Int32Array(512);
+  private stamps = new Int32Array(512);
+  private stamp = 0;
+
+  /** Empties the table for the next item. */
+  begin(): this {
+    if (this.stamp === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp += 1;
+    this.count = 0;
+    return this;
+  }
+
+  /** The evidence of `storyId`, begun with its first neighbour's score and profile when the story is new. */
+  evidence(storyId: number, score: number, profile: StoryProfile): StoryEvidence {
+    const mask = this.ids.length - 1;
+    let slot = hashSlot(storyId, mask);
+    while (this.stamps[slot] === this.stamp) {
+      if (this.ids[slot] === storyId) return this.list[this.at[slot] as number] as StoryEvidence;
+      slot = (slot + 1) & mask;
+    }
+    let ev = this.list[this.count];
+    if (ev) {
+      ev.storyId = storyId;
+      ev.bestScore = score;
+      ev.bestProfile = profile;
+      ev.matching = ev.items = ev.top0 = ev.top1 = ev.top2 = ev.tops = ev.score = 0;
+    } else {
+      ev = { storyId, bestScore: score, bestProfile: profile, matching: 0, items: 0, top0: 0, top1: 0, top2: 0, tops: 0, score: 0 };
+      this.list.push(ev);
+    }
+    this.ids[slot] = storyId;
+    this.at[slot] = this.count;
+    this.stamps[slot] = this.stamp;
+    this.count += 1;
+    // At most half full, so probes stay short.
+    if (this.count * 2 > this.ids.length) this.grow();
+    return ev;
+  }
+
+  private grow(): void {
+    const size = this.ids.length * 2;
+    this.ids = new Float64Array(size);
+    this.at = new Int32Array(size);
+    this.stamps = new Int32Array(size);
+    this.stamp = 1;
+    const mask = size - 1;
+    for (let i = 0; i < this.count; i++) {
+      const id = (this.list[i] as StoryEvidence).storyId;
+      let slot = hashSlot(id, mask);
+      while (this.stamps[slot] === 1) slot = (slot + 1) & mask;
+      this.ids[slot] = id;
+      this.at[slot] = i;
+      this.stamps[slot] = 1;
+    }
+  }
+}
+
+/** A story id's first slot in a table of `mask + 1` slots (a power of two): the id's bits mixed, so that ids far apart spread too. */
+function hashSlot(id: number, mask: number): number {
+  let h = (id | 0) ^ Math.floor(id / 0x100000000);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (h ^ (h >>> 16)) & mask;
+}
+
+const storyTable = new StoryTable();
 
 /** Keeps the highest {@link STORY_LINKS} scores, highest first (as a descending sort would order them). */
 function keepTop(ev: StoryEvidence, score: number): void {

@@ -111,6 +111,22 @@ describe('assignStory', () => {
     expect(a.storyId).toBe(2);
   });
 
+  it('tells hundreds of stories apart, ids far apart or alike, from one item to the next', () => {
+    const trade = REFERENCE_ITEMS.find((i) => i.id === 201) as FixtureItem;
+    const wire = REFERENCE_ITEMS.find((i) => i.id === 102) as FixtureItem;
+    // 600 stories of one unrelated item each, with ids consecutive and ids that differ only above 32 bits,
+    // around the one story of the reported event: the table the stories are kept in grows and is reused.
+    const ids = [...Array.from({ length: 300 }, (_, k) => 1_000 + k), ...Array.from({ length: 300 }, (_, k) => 2 ** 33 * (k + 1) + 5)];
+    const crowd = ids.map((storyId, k) => ({ ...trade, id: 10_000 + k, storyId }));
+    // The next ids of either run: their slots are where the crowd's ids crowd.
+    for (const storyId of [2 ** 33 * 301 + 5, 1_300]) {
+      const a = assignStory(wire, [...crowd.slice(0, 450), { ...report, storyId }, ...crowd.slice(450)], { stats });
+      expect(a.storyId).toBe(storyId);
+      expect(a.reasons.join('\n')).toContain(`1 of 1 neighbours in story ${storyId} match`);
+    }
+    expect(assignStory(wire, crowd, { stats }).storyId).toBeNull();
+  });
+
   it('works without caller stats, judging rarity among the neighbours', () => {
     const a = assignStory(zh, [{ ...report, storyId: 4 }], {});
     expect(a.storyId).toBe(4);

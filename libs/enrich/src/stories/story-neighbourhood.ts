@@ -25,7 +25,7 @@ interface Neighbour {
   profile: StoryProfile;
   /** The keys it is filed under. */
   keys: string[];
-  /** The lookup that last gathered it ({@link StoryNeighbourhood.gather}): each item once per lookup without a set. */
+  /** The gathering that last took it ({@link StoryNeighbourhood.gather}): each item once per gathering without a set. */
   gatheredBy: number;
 }
 
@@ -34,6 +34,8 @@ interface Posting {
   times: number[];
   /** The items themselves, in the same order: a lookup reaches their profiles without the id map. */
   items: Neighbour[];
+  /** The lookup that last took this key ({@link StoryNeighbourhood.neighbours}): a key asked twice counts once, without a set. */
+  lookedUpBy: number;
 }
 
 /**
@@ -49,6 +51,16 @@ export class StoryNeighbourhood {
   private readonly items = new Map<number, Neighbour>();
   private readonly postings = new Map<string, Posting>();
   private lookups = 0;
+  private gatherings = 0;
+  /**
+   * The postings of a lookup's keys with their spans [lo, hi) within the window, and the spans near
+   * its moment: kept from one lookup to the next, as every incoming item looks up some sixty keys.
+   */
+  private readonly spanPostings: Posting[] = [];
+  private spanLo = new Int32Array(128);
+  private spanHi = new Int32Array(128);
+  private nearLo = new Int32Array(128);
+  private nearHi = new Int32Array(128);
   /**
    * What the last lookup gathered (its first {@link gatheredCount} entries): the items and their
    * distances in time, kept for the next lookup to write over, as every incoming item gathers a few
@@ -80,7 +92,7 @@ export class StoryNeighbourhood {
     for (const key of keys) {
       let p = this.postings.get(key);
       if (!p) {
-        p = { times: [], items: [] };
+        p = { times: [], items: [], lookedUpBy: 0 };
         this.postings.set(key, p);
       }
       const at = upperBound(p, time, item.id);
@@ -125,19 +137,28 @@ export class StoryNeighbourhood {
    * common key costs about what is taken, not its length.
    */
   neighbours(q: NeighbourQuery): StoryProfile[] {
-    const ranges: PostingRange[] = [];
+    const lookup = ++this.lookups;
+    let spans = 0;
     let total = 0;
-    for (const key of new Set(q.keys)) {
+    for (const key of q.keys) {
       const p = this.postings.get(key);
-      if (!p) continue;
-      const lo = lowerBound(p.times, q.from);
-      const hi = lowerBound(p.times, q.to + 1);
+      if (!p || p.lookedUpBy === lookup) continue;
+      p.lookedUpBy = lookup;
+      // A posting within the window needs no search: a common key's list is long. Live coverage sits
+      // at the window's newest end.
+      const { times } = p;
+      const lo = (times[0] as number) >= q.from ? 0 : lowerBound(times, q.from);
+      const hi = (times[times.length - 1] as number) < q.to + 1 ? times.length : lowerBound(times, q.to + 1);
       if (hi <= lo) continue;
-      ranges.push({ p, lo, hi });
+      if (spans === this.spanLo.length) this.growSpans();
+      this.spanPostings[spans] = p;
+      this.spanLo[spans] = lo;
+      this.spanHi[spans] = hi;
+      spans += 1;
       total += hi - lo;
     }
     if (total <= SORT_ALL_BELOW * q.limit) {
-      this.gather(q, ranges);
+      this.gather(q, spans, this.spanLo, this.spanHi);
       return this.take(q);
     }
     // Every item within `radius` of `at` is gathered, so once `limit` distinct items lie within it, the
@@ -145,28 +166,55 @@ export class StoryNeighbourhood {
     // were they spread evenly over the window; it doubles until it holds enough.
     let radius = Math.max(1, ((q.to - q.from) * q.limit) / total);
     for (;;) {
-      const whole = q.at - radius <= q.from && q.at + radius >= q.to;
-      const near = whole ? ranges : ranges.map(({ p, lo, hi }) => ({ p, lo: Math.max(lo, lowerBound(p.times, q.at - radius)), hi: Math.min(hi, firstAfter(p.times, q.at + radius)) }));
+      if (q.at - radius <= q.from && q.at + radius >= q.to) {
+        this.gather(q, spans, this.spanLo, this.spanHi);
+        return this.take(q);
+      }
       // Postings counted with repeats bound the distinct items from above: too few, and there is no need to gather them.
-      if (whole || near.reduce((n, r) => n + Math.max(0, r.hi - r.lo), 0) >= q.limit) {
-        this.gather(q, near);
-        if (whole || this.gatheredCount >= q.limit) return this.take(q);
+      let near = 0;
+      for (let r = 0; r < spans; r++) {
+        const { times } = this.spanPostings[r] as Posting;
+        const lo = Math.max(this.spanLo[r] as number, lowerBound(times, q.at - radius));
+        const hi = Math.min(this.spanHi[r] as number, firstAfter(times, q.at + radius));
+        this.nearLo[r] = lo;
+        this.nearHi[r] = hi;
+        near += Math.max(0, hi - lo);
+      }
+      if (near >= q.limit) {
+        this.gather(q, spans, this.nearLo, this.nearHi);
+        if (this.gatheredCount >= q.limit) return this.take(q);
       }
       radius *= 2;
     }
   }
 
-  /** Gathers the items of `ranges`, each once, with their distance in time to `at`. */
-  private gather(q: NeighbourQuery, ranges: readonly PostingRange[]): void {
-    // Each item is marked with this lookup's number when first met: a set of ids cost more than the rest of the lookup.
-    const lookup = ++this.lookups;
+  private growSpans(): void {
+    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const out = new Int32Array(a.length * 2);
+      out.set(a);
+      return out;
+    };
+    this.spanLo = grow(this.spanLo);
+    this.spanHi = grow(this.spanHi);
+    this.nearLo = grow(this.nearLo);
+    this.nearHi = grow(this.nearHi);
+  }
+
+  /** Gathers the items of the first `spans` postings of the lookup within [lo, hi), each once, with their distance in time to `at`. */
+  private gather(q: NeighbourQuery, spans: number, los: Int32Array, his: Int32Array): void {
+    // Each item is marked with this gathering's number when first met: a set of ids cost more than the rest of the lookup.
+    const gathering = ++this.gatherings;
     let count = 0;
-    for (const { p, lo, hi } of ranges) {
+    for (let r = 0; r < spans; r++) {
+      const p = this.spanPostings[r] as Posting;
+      const lo = los[r] as number;
+      const hi = his[r] as number;
+      if (hi <= lo) continue;
       if (count + hi - lo > this.distances.length) this.distances = grown(this.distances, count + hi - lo);
       for (let i = lo; i < hi; i++) {
         const n = p.items[i] as Neighbour;
-        if (n.gatheredBy === lookup || n.id === q.id) continue;
-        n.gatheredBy = lookup;
+        if (n.gatheredBy === gathering || n.id === q.id) continue;
+        n.gatheredBy = gathering;
         this.gathered[count] = n;
         this.distances[count] = Math.abs((p.times[i] as number) - q.at);
         count += 1;
@@ -192,13 +240,6 @@ function grown(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
 
 /** Packed keys of {@link nearestFirst}, reused: it runs for every incoming item. */
 let packedScratch = new Float64Array(1024);
-
-interface PostingRange {
-  p: Posting;
-  /** Indexes [lo, hi) of the posting list. */
-  lo: number;
-  hi: number;
-}
 
 /**
  * Indexes of the `limit` smallest of the first `n` `distances`, in ascending order, the higher id

@@ -7,6 +7,7 @@ import {
 } from './gazetteer.data.js';
 import { declineName, expandWord } from './inflection.js';
 import { ARABIC_PREFIXES, type CaseRule, caseRuleIn, foldWord, isCjk, isLowerCaseAlias, satisfiesCase } from './text-normaliser.js';
+import { WORD_PATTERN, forEachWord } from './word-scanner.js';
 
 /** What a trie leaf points at: an entity (by index) or a false friend (-1), with the case each word needs. */
 interface AliasEntry {
@@ -37,7 +38,7 @@ interface Match {
   lastToken: number;
 }
 
-const WORD = /(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
+const WORD = WORD_PATTERN;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\u3005]+/gu;
 const HANGUL = /^\p{Script=Hangul}+$/u;
 const ARABIC = /^\p{Script=Arabic}/u;
@@ -48,7 +49,10 @@ const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
 /** Splits text into word tokens (not CJK) with the lookup keys each may match under. */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ text: m[0], keys: keysOf(m[0]), start: m.index, end: m.index + m[0].length });
+  forEachWord(text, (start, end) => {
+    const word = text.slice(start, end);
+    tokens.push({ text: word, keys: keysOf(word), start, end });
+  });
   return tokens;
 }
 

@@ -36,6 +36,8 @@ export class TermStats {
   /** The keys met so far, frequency 0 included (a key taken back keeps its id). */
   readonly keys = new KeySpace();
   private df = new Int32Array(1024);
+  /** Per id, the version that last counted the key: a key repeated within a document counts once, without a set per document. */
+  private countedAt = new Int32Array(1024);
   private n = 0;
   /** Bumped at every change: weights worked out under one version hold until the next. */
   private versionValue = 0;
@@ -65,10 +67,12 @@ export class TermStats {
   /** Adds one document; a key repeated within it counts once. */
   add(keys: Iterable<string>): void {
     this.n += 1;
-    this.versionValue += 1;
-    for (const key of new Set(keys)) {
+    const stamp = ++this.versionValue | 0;
+    for (const key of keys) {
       const id = this.keys.idOf(key);
       if (id >= this.df.length) this.grow(id);
+      if (this.countedAt[id] === stamp) continue;
+      this.countedAt[id] = stamp;
       this.df[id] = (this.df[id] as number) + 1;
     }
   }
@@ -77,10 +81,12 @@ export class TermStats {
   remove(keys: Iterable<string>): void {
     if (this.n === 0) return;
     this.n -= 1;
-    this.versionValue += 1;
-    for (const key of new Set(keys)) {
+    const stamp = ++this.versionValue | 0;
+    for (const key of keys) {
       const id = this.keys.find(key);
-      if (id >= 0 && id < this.df.length && (this.df[id] as number) > 0) this.df[id] = (this.df[id] as number) - 1;
+      if (id < 0 || id >= this.df.length || this.countedAt[id] === stamp) continue;
+      this.countedAt[id] = stamp;
+      if ((this.df[id] as number) > 0) this.df[id] = (this.df[id] as number) - 1;
     }
   }
 
@@ -118,6 +124,9 @@ export class TermStats {
     const df = new Int32Array(length);
     df.set(this.df);
     this.df = df;
+    const countedAt = new Int32Array(length);
+    countedAt.set(this.countedAt);
+    this.countedAt = countedAt;
   }
 
   toJSON(): TermStatsJson {

@@ -1,5 +1,5 @@
 import { DomainError } from '@parallax/domain';
-import { shingles, dedupTokens } from './text-shingles.js';
+import { SHINGLE_SIZE, dedupTokens } from './text-shingles.js';
 
 /**
  * 64-bit SimHash (Charikar, "Similarity estimation techniques from rounding algorithms", STOC 2002),
@@ -40,20 +40,25 @@ export function simhash64(text: string): string {
 
 /** {@link simhash64} of a text already split by `dedupTokens`: the same value. */
 export function simhashOfTokens(tokens: readonly string[]): string {
-  const parts = shingles(tokens);
-  if (parts.length === 0) return EMPTY_SIMHASH;
+  if (tokens.length === 0) return EMPTY_SIMHASH;
+  // The shingles of `shingles(tokens)`, hashed where they stand rather than joined into strings first.
+  const size = Math.min(SHINGLE_SIZE, tokens.length);
+  const count = tokens.length - size + 1;
   // votes[0..31] are bits 0..31 of the low half, votes[32..63] bits 0..31 of the high half.
   const votes = new Float64Array(64);
-  const ramp = Math.min(EDGE_RAMP, Math.floor(parts.length / 4));
-  parts.forEach((shingle, i) => {
-    const edge = Math.min(i + 1, parts.length - i);
+  const ramp = Math.min(EDGE_RAMP, Math.floor(count / 4));
+  for (let i = 0; i < count; i++) {
+    const edge = Math.min(i + 1, count - i);
     const w = ramp > 0 && edge < ramp ? (edge / ramp) ** 2 : 1;
-    const { hi, lo } = hashShingle(shingle);
+    hashShingle(tokens, i, i + size);
+    const hi = hashed.hi;
+    const lo = hashed.lo;
+    // ±w without a branch per bit: w times ±1 is exact, so the sums are those of the branchy form.
     for (let bit = 0; bit < 32; bit++) {
-      votes[bit]! += (lo >>> bit) & 1 ? w : -w;
-      votes[32 + bit]! += (hi >>> bit) & 1 ? w : -w;
+      votes[bit]! += w * ((((lo >>> bit) & 1) << 1) - 1);
+      votes[32 + bit]! += w * ((((hi >>> bit) & 1) << 1) - 1);
     }
-  });
+  }
   let lo = 0;
   let hi = 0;
   for (let bit = 0; bit < 32; bit++) {
@@ -91,24 +96,37 @@ export function popcount32(v: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+/** {@link hashShingle}'s answer, written here rather than allocated: a text has a shingle per word. */
+const hashed: Fingerprint64 = { hi: 0, lo: 0 };
+
 /**
- * A 64-bit hash of one shingle, from two independent 32-bit multiplicative hashes over its UTF-16
- * code units (FNV-1a's prime for one, a different odd multiplier for the other), each finished with
- * the MurmurHash3 avalanche step so every input bit reaches every output bit. Not cryptographic: it
- * only has to spread shingles evenly over the 64 vote positions.
+ * A 64-bit hash of one shingle, tokens [from, to) joined by U+0001 (`shingles` of text-shingles), from
+ * two independent 32-bit multiplicative hashes over its UTF-16 code units (FNV-1a's prime for one, a
+ * different odd multiplier for the other), each finished with the MurmurHash3 avalanche step so every
+ * input bit reaches every output bit. Not cryptographic: it only has to spread shingles evenly over the
+ * 64 vote positions. Read over the tokens as they stand: the joined string is never built.
  */
-function hashShingle(s: string): Fingerprint64 {
+function hashShingle(tokens: readonly string[], from: number, to: number): void {
   let a = 0x811c9dc5;
   let b = 0x3c6ef372;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 13;
+  let length = to - from - 1;
+  for (let t = from; t < to; t++) {
+    if (t > from) {
+      a = Math.imul(a ^ 1, 0x01000193);
+      b = Math.imul(b ^ 1, 0x5bd1e995);
+      b ^= b >>> 13;
+    }
+    const s = tokens[t] as string;
+    length += s.length;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 13;
+    }
   }
-  const hi = avalanche(a ^ s.length);
-  const lo = avalanche(b ^ hi);
-  return { hi, lo };
+  hashed.hi = avalanche(a ^ length);
+  hashed.lo = avalanche(b ^ hashed.hi);
 }
 
 /** MurmurHash3's 32-bit finaliser (fmix32). */

@@ -28,11 +28,12 @@ export interface StoryProfile {
    */
   keyIds: { space: KeySpace; features: Int32Array; terms: Int32Array | null } | null;
   /**
-   * Euclidean norm of the terms' idf weights under `termNormUnder`'s stats at that version: a profile
+   * Euclidean norm of the terms' idf weights under `termNormStats` at `termNormVersion`: a profile
    * kept across incoming items (StoryNeighbourhood) is weighed afresh when rarity moves.
    */
   termNorm: number;
-  termNormUnder: { stats: TermStats; version: number } | null;
+  termNormStats: TermStats | null;
+  termNormVersion: number;
 }
 
 /** How two items compare, with the evidence for the reasons shown to analysts. */
@@ -84,7 +85,7 @@ export function storyProfile(item: StoryCandidate): StoryProfile | null {
   const headline = new Set(item.terms.filter(isHeadlineEntityKey).map((k) => k.slice(CONCEPT_KEY_PREFIX.length)));
   const emphasis = new Float64Array(features.length).fill(1);
   if (headline.size > 0) features.forEach((f, i) => (emphasis[i] = isConceptKey(f) || headline.has(f) ? 1 : BODY_EMPHASIS));
-  return { item, time, language: primaryLanguage(item.language), features, emphasis, terms: null, keyIds: null, termNorm: 0, termNormUnder: null };
+  return { item, time, language: primaryLanguage(item.language), features, emphasis, terms: null, keyIds: null, termNorm: 0, termNormStats: null, termNormVersion: 0 };
 }
 
 /**
@@ -139,13 +140,13 @@ function termIdsOf(p: StoryProfile, space: KeySpace): Int32Array {
 
 /** The norm of `p`'s term weights under `stats`, kept until the rarity changes. */
 function termNorm(p: StoryProfile, stats: TermStats): number {
-  const under = p.termNormUnder;
-  if (under?.stats !== stats || under.version !== stats.version) {
+  if (p.termNormStats !== stats || p.termNormVersion !== stats.version) {
     let sum = 0;
     const ids = termIdsOf(p, stats.keys);
     for (let i = 0; i < ids.length; i++) sum += stats.idfOfId(ids[i] as number) ** 2;
     p.termNorm = Math.sqrt(sum);
-    p.termNormUnder = { stats, version: stats.version };
+    p.termNormStats = stats;
+    p.termNormVersion = stats.version;
   }
   return p.termNorm;
 }
@@ -314,33 +315,20 @@ function measurePair(a: StoryProfile, b: StoryProfile, stats: TermStats, o: Reso
     const weights = markedTermWeights(self);
     const aTerms = termsOf(a);
     const bTerms = termIdsOf(b, space);
-    // Both sides weigh a shared term alike; the sum runs in the shorter list's order.
-    const aShorter = aTerms.length <= bTerms.length;
+    // Both sides weigh a shared term alike; the sum runs in the shorter list's order: b's as found, or a's.
     let n = 0;
     for (let j = 0; j < bTerms.length; j++) {
       const i = space.terms.position(bTerms[j] as number);
-      if (i < 0) continue;
-      if (aShorter) {
-        sharedScratch[n++] = i;
-        continue;
-      }
+      if (i >= 0) sharedScratch[n++] = i;
+    }
+    if (aTerms.length <= bTerms.length) sortShared(n, null);
+    for (let k = 0; k < n; k++) {
+      const i = sharedScratch[k] as number;
       const w = weights[i] as number;
       tdot += w * w;
       if (w >= minTermIdf) {
         rare += 1;
         evidence?.rareTerms.push(aTerms[i] as string);
-      }
-    }
-    if (aShorter) {
-      sortShared(n, null);
-      for (let k = 0; k < n; k++) {
-        const i = sharedScratch[k] as number;
-        const w = weights[i] as number;
-        tdot += w * w;
-        if (w >= minTermIdf) {
-          rare += 1;
-          evidence?.rareTerms.push(aTerms[i] as string);
-        }
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { AnalysedFields, Item, PollResult } from '@parallax/domain';
 import { DomainError, errorMessage } from '@parallax/domain';
 import { FetchError, NearDuplicateIndex, fetchResource, nextPollDelay, type FetchedResource, type FetchOptions } from '@parallax/ingest';
-import { type NewItem, type SourceToPoll, type Store, storedItem } from '@parallax/store';
+import { type NewItem, type SourceWithValidators, type Store, storedItem } from '@parallax/store';
 import { GroupCommit } from './group-commit.js';
 import type { Logger } from './logger.js';
 import type { PipelineEvents } from './pipeline-events.js';
@@ -59,7 +59,7 @@ export class IngestCycle {
   }
 
   async poll(sourceId: number): Promise<PollResult> {
-    const source = this.o.store.sources.toPoll(sourceId);
+    const source = this.o.store.sources.get(sourceId);
     const startedAt = this.now();
     const log = { sourceId, sourceUrl: source.url };
     let httpStatus: number | null = null;
@@ -96,7 +96,7 @@ export class IngestCycle {
     return result;
   }
 
-  private fetchSource(source: SourceToPoll): Promise<FetchedResource> {
+  private fetchSource(source: SourceWithValidators): Promise<FetchedResource> {
     const accept = source.type === 'html' ? 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' : undefined;
     if (source.demo && source.url.startsWith('demo:')) {
       const base = this.o.demoBaseUrl?.();
@@ -113,7 +113,7 @@ export class IngestCycle {
    * and only then tells the listeners. Entries whose guid the source already holds are counted as
    * duplicates before any hashing or enrichment: on a re-poll that is most of them.
    */
-  private async ingestEntries(source: SourceToPoll, entries: ReadEntry[], feedLanguage: string | null, fetchedAt: Date, result: PollResult): Promise<void> {
+  private async ingestEntries(source: SourceWithValidators, entries: ReadEntry[], feedLanguage: string | null, fetchedAt: Date, result: PollResult): Promise<void> {
     const readable: Extract<ReadEntry, { ok: true }>[] = [];
     for (const entry of entries) {
       if (entry.ok) readable.push(entry);
@@ -168,7 +168,7 @@ export class IngestCycle {
     for (const item of stored) this.o.events.emit('item', item);
   }
 
-  private skipped(source: SourceToPoll, entry: { guid: string | null; link: string | null }, err: string, result: PollResult): void {
+  private skipped(source: SourceWithValidators, entry: { guid: string | null; link: string | null }, err: string, result: PollResult): void {
     result.errors++;
     this.o.logger.warn({ sourceId: source.id, guid: entry.guid, link: entry.link, err }, 'entry skipped');
   }

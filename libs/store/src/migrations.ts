@@ -317,4 +317,26 @@ CREATE INDEX items_denials ON items (sort_at) WHERE denial = 1;
 CREATE INDEX outbox_ref ON outbox (topic, ref_id);
 `,
   },
+  {
+    version: 10,
+    name: 'item count per source',
+    sql: `
+-- The sources list (the API and the dashboard's sources page) showed each source's item count by
+-- counting its items: 72 ms warm and 1.6 s cold for 500 sources at 1,000,000 items, on every visit.
+-- The count is kept with the items instead, by triggers, so that every way items come and go (a poll,
+-- a source's deletion by cascade, a test's DELETE) keeps it right.
+ALTER TABLE sources ADD COLUMN item_count INTEGER NOT NULL DEFAULT 0;
+UPDATE sources SET item_count = (SELECT count(*) FROM items WHERE items.source_id = sources.id);
+CREATE TRIGGER items_count_insert AFTER INSERT ON items BEGIN
+  UPDATE sources SET item_count = item_count + 1 WHERE id = NEW.source_id;
+END;
+CREATE TRIGGER items_count_delete AFTER DELETE ON items BEGIN
+  UPDATE sources SET item_count = item_count - 1 WHERE id = OLD.source_id;
+END;
+CREATE TRIGGER items_count_move AFTER UPDATE OF source_id ON items WHEN OLD.source_id IS NOT NEW.source_id BEGIN
+  UPDATE sources SET item_count = item_count - 1 WHERE id = OLD.source_id;
+  UPDATE sources SET item_count = item_count + 1 WHERE id = NEW.source_id;
+END;
+`,
+  },
 ];

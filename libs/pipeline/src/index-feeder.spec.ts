@@ -101,4 +101,21 @@ describe('IndexFeeder', () => {
     expect(feeder.pending()).toBe(0);
     expect(await storyShownFor(id)).toBe(storyId);
   });
+
+  it('does not take out of search a new item that was given the id of one removed before the removal was drained', async () => {
+    const feeder = new IndexFeeder(store, index, quiet);
+    const old = storeItem(1);
+    await feeder.drain();
+    // The source goes with its item, its removal queued; the feeder has not run yet when the next item
+    // is stored, and SQLite gives that item the removed one's id.
+    const other = store.sources.create({ name: 'Paper', url: 'https://paper.example/feed', kind: 'media', type: 'feed', language: 'en', pollIntervalSeconds: 900, enabled: true }).id;
+    store.sources.delete(sourceId);
+    sourceId = other;
+    const fresh = storeItem(2);
+    expect(fresh).toBe(old);
+    await feeder.drain();
+    const res = await index.search({ q: 'harbour', sort: 'newest', limit: 50, offset: 0 });
+    expect(res.hits.map((h) => [h.id, h.title])).toEqual([[fresh, 'Harbour talks resume, report 2']]);
+    expect(feeder.pending()).toBe(0);
+  });
 });

@@ -68,14 +68,17 @@ export class IndexFeeder {
         const removals = [...new Set(batch.filter((e) => e.topic === OUTBOX_UNINDEX_TOPIC).map((e) => e.refId))];
         // An item deleted after it was queued for indexing is simply not found: nothing to upsert. The
         // rows are read with every index entry waiting for them, which ask for no more than these rows.
-        const { docs, covered } = busy(() =>
+        // A removed item's id may have been given to a new item since (SQLite reuses the largest rowid):
+        // only ids that no item holds are taken out, or the new item would leave search with the old.
+        const { docs, covered, gone } = busy(() =>
           this.store.db.transaction(() => ({
             covered: this.store.outbox.waitingFor(OUTBOX_INDEX_TOPIC, upserts),
             docs: this.store.items.getMany(upserts).map((item) => ({ ...toSearchDocument(item), analysed: this.options.analysed?.get(item.id) })),
+            gone: this.store.items.missingIds(removals),
           }))(),
         );
         if (docs.length) await busy(() => this.index.upsert(docs));
-        if (removals.length) await busy(() => this.index.remove(removals));
+        if (gone.length) await busy(() => this.index.remove(gone));
         // With the batch go the entries an item's placement queued while its first waited: the upsert
         // carried the story. An entry queued after the read is not among them and is written next.
         this.store.outbox.ack([...new Set([...batch.map((e) => e.id), ...covered])]);

@@ -150,6 +150,13 @@ export class ItemRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /** Which of `ids` no item holds (deleted, or never stored). */
+  missingIds(ids: number[]): number[] {
+    if (ids.length === 0) return [];
+    const present = new Set(this.sql.column('SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as number[]);
+    return ids.filter((id) => !present.has(id));
+  }
+
   /** Simhashes of items fetched since `since`, to seed the in-memory near-duplicate index at start-up. */
   recentSimhashes(since: string): { id: number; simhash: string; sourceId: number }[] {
     return this.db

@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateSourceSchema } from '@parallax/domain';
+import { Enricher } from '@parallax/enrich';
+import { IngestCycle } from './ingest-cycle.js';
 import { silentLogger } from './logger.js';
+import { PipelineEvents } from './pipeline-events.js';
+import { InlinePreparer } from './preparation/entry-preparer.js';
 import { Runtime } from './runtime.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -20,6 +24,11 @@ const harbour = (dateline: string): string =>
   'Insurers had raised their rates after two vessels were damaged last week, and three shipping lines said they would wait for naval escorts. ' +
   'The authority expects twelve departures before the end of the month if the weather holds and the mines are cleared.';
 
+const summit = (dateline: string): string =>
+  `${dateline} - Leaders ended the summit on Thursday without a statement on the pipeline, after two days of talks that ran past midnight. ` +
+  'Diplomats said the question of transit fees had divided the delegations, and that a working group would report back before the autumn. ' +
+  'The host said the meeting had nonetheless agreed on power links across the border and on a fund for the flooded regions.';
+
 function feed(name: string, guid: string, link: string, body: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${name}</title><link>http://outlet.test/</link>
 <item><title>Ministry rejects report of troops at the border</title><link>${link}</link><guid>${guid}</guid>
@@ -32,6 +41,9 @@ const feeds: Record<string, string> = {
   '/agency.xml': feed('Agency', 'agency-1', 'http://agency.test/1', story('GENEVA, March 3 (Agency)')),
   '/poisoned.xml': feed('Poisoned', 'poison-1', 'http://poisoned.test/1', harbour('ODESA (Poisoned)')),
   '/harbour.xml': feed('Harbour', 'harbour-1', 'http://harbour.test/1', harbour('Odesa, March 4 (Harbour)')),
+  '/summit.xml': feed('Summit', 'summit-1', 'http://summit.test/1', summit('BRUSSELS (Summit)')),
+  '/summit-day.xml': feed('Summit day', 'summit-2', 'http://summit-day.test/1', summit('Brussels, March 6 (Summit day)')),
+  '/summit-weeks.xml': feed('Summit weeks', 'summit-3', 'http://summit-weeks.test/1', summit('Brussels, March 21 (Summit weeks)')),
 };
 
 let dir: string;
@@ -97,5 +109,27 @@ describe('IngestCycle and syndicated copies', () => {
     expect(await runtime.cycle.poll(copy.id)).toMatchObject({ new: 1, errors: 0 });
     expect(itemsOf(copy.id)).toEqual([expect.objectContaining({ duplicateOf: null })]);
     runtime.store.db.exec('DROP TRIGGER poison_item; DROP TABLE poison;');
+  });
+
+  it('compares a copy with the originals of the last two weeks only, however long the server has run', async () => {
+    const itemsOf = (sourceId: number) => runtime.store.db.prepare('SELECT id, duplicate_of AS duplicateOf FROM items WHERE source_id = ?').all(sourceId) as { id: number; duplicateOf: number | null }[];
+    const add = (name: string, feedPath: string) => runtime.store.sources.create(CreateSourceSchema.parse({ name, url: `${base}${feedPath}` }));
+    // A cycle of its own (it reads the last two weeks' originals from the store), with a clock the test moves on.
+    let now = Date.now();
+    const enricher = await Enricher.create();
+    const cycle = new IngestCycle({
+      store: runtime.store, preparer: new InlinePreparer(() => enricher), events: new PipelineEvents(), logger: silentLogger, allowPrivate: true, now: () => new Date(now),
+    });
+    const original = add('Summit', '/summit.xml');
+    expect(await cycle.poll(original.id)).toMatchObject({ new: 1, errors: 0 });
+    const [first] = itemsOf(original.id);
+    now += 86_400_000;
+    const nextDay = add('Summit day', '/summit-day.xml');
+    await cycle.poll(nextDay.id);
+    expect(itemsOf(nextDay.id)).toEqual([expect.objectContaining({ duplicateOf: first?.id })]);
+    now += 15 * 86_400_000;
+    const weeksOn = add('Summit weeks', '/summit-weeks.xml');
+    await cycle.poll(weeksOn.id);
+    expect(itemsOf(weeksOn.id)).toEqual([expect.objectContaining({ duplicateOf: null })]);
   });
 });

@@ -42,7 +42,18 @@ const MIN_NEAR_DUPLICATE_TEXT = 160;
  */
 export class IngestCycle {
   private readonly nearDuplicates = new NearDuplicateIndex();
+  /** Each remembered item's source and fetch time (epoch ms). */
   private readonly simhashSource = new Map<number, number>();
+  private readonly simhashAt = new Map<number, number>();
+  /**
+   * The remembered items in the order they were remembered (ids and times from `rememberedHead` on):
+   * those older than the window are forgotten, so that a server that runs for months holds the same
+   * weeks as one just started, not every original since it started. Polls that overlap finish out of
+   * order, so an item may wait behind a slightly newer one: it is forgotten a poll's length late.
+   */
+  private rememberedIds: number[] = [];
+  private rememberedTimes: number[] = [];
+  private rememberedHead = 0;
   private readonly fetch: Fetch;
   /** Demo feeds come from our own loopback server: no politeness queue needed. */
   private readonly fetchDemo: Fetch = fetchResource;
@@ -55,7 +66,7 @@ export class IngestCycle {
     this.fetch = o.fetch ?? fetchResource;
     this.now = o.now ?? (() => new Date());
     const since = new Date(this.now().getTime() - NEAR_DUPLICATE_WINDOW_MS).toISOString();
-    for (const r of o.store.items.recentSimhashes(since)) this.rememberSimhash(r.id, r.sourceId, r.simhash);
+    for (const r of o.store.items.recentSimhashes(since)) this.rememberSimhash(r.id, r.sourceId, r.simhash, Date.parse(r.fetchedAt));
     // A deleted item's id is given again to the next item stored (SQLite reuses the largest rowid): kept
     // here, it made a later copy of the deleted item a "copy" of whatever item took its id, even of itself.
     o.events.on('removed', (ids) => this.forgetSimhashes(ids));
@@ -64,6 +75,7 @@ export class IngestCycle {
   async poll(sourceId: number): Promise<PollResult> {
     const source = this.o.store.sources.get(sourceId);
     const startedAt = this.now();
+    this.forgetOldSimhashes(startedAt.getTime() - NEAR_DUPLICATE_WINDOW_MS);
     const log = { sourceId, sourceUrl: source.url };
     let httpStatus: number | null = null;
     const result: PollResult = { fetched: 0, new: 0, duplicates: 0, errors: 0, unchanged: false, error: null, durationMs: 0 };
@@ -163,7 +175,7 @@ export class IngestCycle {
           result.new++;
           const added = storedItem(outcome.id, newItem, source);
           if (added.duplicateOf === null && p.bodyLength >= MIN_NEAR_DUPLICATE_TEXT) {
-            this.rememberSimhash(added.id, source.id, p.simhash);
+            this.rememberSimhash(added.id, source.id, p.simhash, fetchedAt.getTime());
             learnt.push(added.id);
           }
           stored.push(added);
@@ -199,15 +211,39 @@ export class IngestCycle {
     return near.length ? Math.min(...near) : null;
   }
 
-  private rememberSimhash(id: number, sourceId: number, simhash: string): void {
+  private rememberSimhash(id: number, sourceId: number, simhash: string, at: number): void {
     this.nearDuplicates.add(id, simhash);
     this.simhashSource.set(id, sourceId);
+    this.simhashAt.set(id, at);
+    this.rememberedIds.push(id);
+    this.rememberedTimes.push(at);
   }
 
   private forgetSimhashes(ids: readonly number[]): void {
-    for (const id of ids) {
-      this.nearDuplicates.delete(id);
-      this.simhashSource.delete(id);
+    for (const id of ids) this.forgetSimhash(id);
+  }
+
+  private forgetSimhash(id: number): void {
+    this.nearDuplicates.delete(id);
+    this.simhashSource.delete(id);
+    this.simhashAt.delete(id);
+  }
+
+  /** Forgets the items fetched before `before`; an id given since to a newer item keeps the newer one. */
+  private forgetOldSimhashes(before: number): void {
+    let head = this.rememberedHead;
+    const ids = this.rememberedIds;
+    const times = this.rememberedTimes;
+    for (; head < ids.length && (times[head] as number) < before; head++) {
+      const id = ids[head] as number;
+      if (this.simhashAt.get(id) === times[head]) this.forgetSimhash(id);
     }
+    // The forgotten front is cut off once it is most of the arrays.
+    if (head > 1024 && head * 2 > ids.length) {
+      this.rememberedIds = ids.slice(head);
+      this.rememberedTimes = times.slice(head);
+      head = 0;
+    }
+    this.rememberedHead = head;
   }
 }

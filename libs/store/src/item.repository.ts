@@ -157,11 +157,11 @@ export class ItemRepository {
     return ids.filter((id) => !present.has(id));
   }
 
-  /** Simhashes of items fetched since `since`, to seed the in-memory near-duplicate index at start-up. */
-  recentSimhashes(since: string): { id: number; simhash: string; sourceId: number }[] {
+  /** Simhashes of items fetched since `since`, oldest first, to seed the in-memory near-duplicate index at start-up. */
+  recentSimhashes(since: string): { id: number; simhash: string; sourceId: number; fetchedAt: string }[] {
     return this.db
-      .prepare('SELECT id, simhash, source_id AS sourceId FROM items WHERE fetched_at >= ? AND duplicate_of IS NULL')
-      .all(since) as { id: number; simhash: string; sourceId: number }[];
+      .prepare('SELECT id, simhash, source_id AS sourceId, fetched_at AS fetchedAt FROM items WHERE fetched_at >= ? AND duplicate_of IS NULL ORDER BY fetched_at, id')
+      .all(since) as { id: number; simhash: string; sourceId: number; fetchedAt: string }[];
   }
 
   count(): number {

@@ -48,6 +48,21 @@ describe('NearDuplicateIndex', () => {
     expect(index.size).toBe(0);
   });
 
+  it('gives the slots of deleted ids to the next ones, and still breaks ties in the order ids were added', () => {
+    const index = new NearDuplicateIndex<number>();
+    const base = '0f0f0f0f0f0f0f0f';
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 1_000; i++) index.add(round * 1_000 + i, flip(base, [i % 64]));
+      for (let i = 0; i < 1_000; i++) if (i !== 999) index.delete(round * 1_000 + i);
+    }
+    // Five rounds of 1,000 ids, all but one of each deleted: the first round's slots served them all, and
+    // each later round took one more for the slot its predecessor's survivor keeps.
+    expect(index.size).toBe(5);
+    expect((index as unknown as { ids: unknown[] }).ids.length).toBe(1_004);
+    // The survivors are equally near (one bit each): they come in the order they were added, not by slot.
+    expect(index.findNear(base, 1)).toEqual([999, 1_999, 2_999, 3_999, 4_999]);
+  });
+
   it('refuses a bad fingerprint or distance', () => {
     const index = new NearDuplicateIndex();
     expect(() => index.add(1, 'xyz')).toThrow(/16 hex digits/);

@@ -25,7 +25,12 @@ export class NearDuplicateIndex<Id = number> {
   private hi = new Uint32Array(INITIAL_CAPACITY);
   private lo = new Uint32Array(INITIAL_CAPACITY);
   private live = new Uint8Array(INITIAL_CAPACITY);
-  private ids: Id[] = [];
+  /** When each slot's id was added, for ties; slots are reused, so the slot alone no longer says. */
+  private added = new Float64Array(INITIAL_CAPACITY);
+  private additions = 0;
+  private ids: (Id | undefined)[] = [];
+  /** Slots of deleted ids, taken by the next ones added: an index that lives for months holds only what it holds now. */
+  private readonly freeSlots: number[] = [];
   private readonly slotOf = new Map<Id, number>();
   /** buckets[band][bandValue] = slots whose fingerprint has that value in that band. */
   private readonly buckets: (number[] | undefined)[][] = Array.from({ length: BANDS }, () => new Array(1 << BAND_BITS));
@@ -50,12 +55,13 @@ export class NearDuplicateIndex<Id = number> {
       if (this.hi[existing] === hi && this.lo[existing] === lo) return;
       this.removeSlot(existing);
     }
-    const slot = this.ids.length;
+    const slot = this.freeSlots.pop() ?? this.ids.length;
     this.ensureCapacity(slot + 1);
     this.hi[slot] = hi;
     this.lo[slot] = lo;
     this.live[slot] = 1;
-    this.ids.push(id);
+    this.added[slot] = this.additions++;
+    this.ids[slot] = id;
     this.slotOf.set(id, slot);
     for (let band = 0; band < BANDS; band++) {
       const table = this.buckets[band]!;
@@ -106,8 +112,8 @@ export class NearDuplicateIndex<Id = number> {
         }
       }
     }
-    found.sort((x, y) => x.distance - y.distance || x.slot - y.slot);
-    return found.map((f) => this.ids[f.slot]!);
+    found.sort((x, y) => x.distance - y.distance || this.added[x.slot]! - this.added[y.slot]!);
+    return found.map((f) => this.ids[f.slot] as Id);
   }
 
   private removeSlot(slot: number): void {
@@ -123,6 +129,8 @@ export class NearDuplicateIndex<Id = number> {
       if (bucket.length === 0) table[key] = undefined;
     }
     this.live[slot] = 0;
+    this.ids[slot] = undefined;
+    this.freeSlots.push(slot);
   }
 
   private ensureCapacity(n: number): void {
@@ -135,6 +143,9 @@ export class NearDuplicateIndex<Id = number> {
     this.hi = grow(this.hi, new Uint32Array(capacity));
     this.lo = grow(this.lo, new Uint32Array(capacity));
     this.live = grow(this.live, new Uint8Array(capacity));
+    const added = new Float64Array(capacity);
+    added.set(this.added);
+    this.added = added;
   }
 }
 

@@ -157,10 +157,13 @@ export class ItemRepository {
     return ids.filter((id) => !present.has(id));
   }
 
-  /** Simhashes of items fetched since `since`, oldest first, to seed the in-memory near-duplicate index at start-up. */
+  /**
+   * Simhashes of items fetched since `since`, oldest first, to seed the in-memory near-duplicate index at
+   * start-up. In the order of the `items_fetched` index: a tie-break by id made SQLite sort every row.
+   */
   recentSimhashes(since: string): { id: number; simhash: string; sourceId: number; fetchedAt: string }[] {
     return this.db
-      .prepare('SELECT id, simhash, source_id AS sourceId, fetched_at AS fetchedAt FROM items WHERE fetched_at >= ? AND duplicate_of IS NULL ORDER BY fetched_at, id')
+      .prepare('SELECT id, simhash, source_id AS sourceId, fetched_at AS fetchedAt FROM items WHERE fetched_at >= ? AND duplicate_of IS NULL ORDER BY fetched_at')
       .all(since) as { id: number; simhash: string; sourceId: number; fetchedAt: string }[];
   }
 

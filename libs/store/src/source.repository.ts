@@ -297,9 +297,9 @@ function toSource(r: SourceRow): SourceWithValidators {
     lastStatus: status,
     lastError: r.last_error,
     lastNewItemAt: r.last_new_item_at,
+    itemCount: r.item_count,
     consecutiveFailures: r.consecutive_failures,
     nextPollAt: r.next_poll_at,
-    itemCount: r.item_count,
     etag: r.etag,
     lastModified: r.last_modified,
   };

@@ -41,19 +41,13 @@ const MIN_NEAR_DUPLICATE_TEXT = 160;
  * The scheduler, the API's "poll now" and the CLI all run exactly this.
  */
 export class IngestCycle {
-  private readonly nearDuplicates = new NearDuplicateIndex();
-  /** Each remembered item's source and fetch time (epoch ms). */
-  private readonly simhashSource = new Map<number, number>();
-  private readonly simhashAt = new Map<number, number>();
   /**
-   * The remembered items in the order they were remembered (ids and times from `rememberedHead` on):
-   * those older than the window are forgotten, so that a server that runs for months holds the same
-   * weeks as one just started, not every original since it started. Polls that overlap finish out of
-   * order, so an item may wait behind a slightly newer one: it is forgotten a poll's length late.
+   * The originals of the last {@link NEAR_DUPLICATE_WINDOW_MS}, by fetch time: read at start-up, and
+   * the older ones forgotten at each poll, so that a server that runs for months holds the same weeks
+   * as one just started.
    */
-  private rememberedIds: number[] = [];
-  private rememberedTimes: number[] = [];
-  private rememberedHead = 0;
+  private readonly nearDuplicates = new NearDuplicateIndex();
+  private readonly simhashSource = new Map<number, number>();
   private readonly fetch: Fetch;
   /** Demo feeds come from our own loopback server: no politeness queue needed. */
   private readonly fetchDemo: Fetch = fetchResource;
@@ -75,7 +69,7 @@ export class IngestCycle {
   async poll(sourceId: number): Promise<PollResult> {
     const source = this.o.store.sources.get(sourceId);
     const startedAt = this.now();
-    this.forgetOldSimhashes(startedAt.getTime() - NEAR_DUPLICATE_WINDOW_MS);
+    for (const id of this.nearDuplicates.deleteAddedBefore(startedAt.getTime() - NEAR_DUPLICATE_WINDOW_MS)) this.simhashSource.delete(id);
     const log = { sourceId, sourceUrl: source.url };
     let httpStatus: number | null = null;
     const result: PollResult = { fetched: 0, new: 0, duplicates: 0, errors: 0, unchanged: false, error: null, durationMs: 0 };
@@ -212,38 +206,14 @@ export class IngestCycle {
   }
 
   private rememberSimhash(id: number, sourceId: number, simhash: string, at: number): void {
-    this.nearDuplicates.add(id, simhash);
+    this.nearDuplicates.add(id, simhash, at);
     this.simhashSource.set(id, sourceId);
-    this.simhashAt.set(id, at);
-    this.rememberedIds.push(id);
-    this.rememberedTimes.push(at);
   }
 
   private forgetSimhashes(ids: readonly number[]): void {
-    for (const id of ids) this.forgetSimhash(id);
-  }
-
-  private forgetSimhash(id: number): void {
-    this.nearDuplicates.delete(id);
-    this.simhashSource.delete(id);
-    this.simhashAt.delete(id);
-  }
-
-  /** Forgets the items fetched before `before`; an id given since to a newer item keeps the newer one. */
-  private forgetOldSimhashes(before: number): void {
-    let head = this.rememberedHead;
-    const ids = this.rememberedIds;
-    const times = this.rememberedTimes;
-    for (; head < ids.length && (times[head] as number) < before; head++) {
-      const id = ids[head] as number;
-      if (this.simhashAt.get(id) === times[head]) this.forgetSimhash(id);
+    for (const id of ids) {
+      this.nearDuplicates.delete(id);
+      this.simhashSource.delete(id);
     }
-    // The forgotten front is cut off once it is most of the arrays.
-    if (head > 1024 && head * 2 > ids.length) {
-      this.rememberedIds = ids.slice(head);
-      this.rememberedTimes = times.slice(head);
-      head = 0;
-    }
-    this.rememberedHead = head;
   }
 }

@@ -63,6 +63,20 @@ describe('NearDuplicateIndex', () => {
     expect(index.findNear(base, 1)).toEqual([999, 1_999, 2_999, 3_999, 4_999]);
   });
 
+  it('deletes the ids added before a time, except those added again since', () => {
+    const index = new NearDuplicateIndex<string>();
+    index.add('old', '0000000000000001', 100);
+    index.add('again', '0000000000000002', 100);
+    index.add('gone', '0000000000000004', 100);
+    index.add('new', '0000000000000008', 300);
+    index.add('again', '00000000000000f2', 250);
+    index.delete('gone');
+    expect(index.deleteAddedBefore(200)).toEqual(['old']);
+    expect(index.findNear('0000000000000000', 8).sort()).toEqual(['again', 'new']);
+    expect(index.deleteAddedBefore(400).sort()).toEqual(['again', 'new']);
+    expect(index.size).toBe(0);
+  });
+
   it('refuses a bad fingerprint or distance', () => {
     const index = new NearDuplicateIndex();
     expect(() => index.add(1, 'xyz')).toThrow(/16 hex digits/);

@@ -31,6 +31,14 @@ export class NearDuplicateIndex<Id = number> {
   private ids: (Id | undefined)[] = [];
   /** Slots of deleted ids, taken by the next ones added: an index that lives for months holds only what it holds now. */
   private readonly freeSlots: number[] = [];
+  /**
+   * Each addition's slot, sequence number and time, in the order of addition (from `agesHead` on), for
+   * {@link deleteAddedBefore}. Times come about in order; one that does not waits behind a newer one.
+   */
+  private ageSlots: number[] = [];
+  private ageSeqs: number[] = [];
+  private ageTimes: number[] = [];
+  private agesHead = 0;
   private readonly slotOf = new Map<Id, number>();
   /** buckets[band][bandValue] = slots whose fingerprint has that value in that band. */
   private readonly buckets: (number[] | undefined)[][] = Array.from({ length: BANDS }, () => new Array(1 << BAND_BITS));
@@ -45,10 +53,11 @@ export class NearDuplicateIndex<Id = number> {
   }
 
   /**
-   * Adds an id with its fingerprint (16 hex digits). Adding an id again replaces its fingerprint, so
-   * re-ingesting an edited item does not leave its old text behind.
+   * Adds an id with its fingerprint (16 hex digits), at a time (epoch ms) that {@link deleteAddedBefore}
+   * reads. Adding an id again replaces its fingerprint, so re-ingesting an edited item does not leave its
+   * old text behind.
    */
-  add(id: Id, hash: string): void {
+  add(id: Id, hash: string, at = 0): void {
     const { hi, lo } = parseFingerprint(hash);
     const existing = this.slotOf.get(id);
     if (existing !== undefined) {
@@ -60,7 +69,11 @@ export class NearDuplicateIndex<Id = number> {
     this.hi[slot] = hi;
     this.lo[slot] = lo;
     this.live[slot] = 1;
-    this.added[slot] = this.additions++;
+    this.added[slot] = this.additions;
+    this.ageSlots.push(slot);
+    this.ageSeqs.push(this.additions);
+    this.ageTimes.push(at);
+    this.additions += 1;
     this.ids[slot] = id;
     this.slotOf.set(id, slot);
     for (let band = 0; band < BANDS; band++) {
@@ -77,6 +90,32 @@ export class NearDuplicateIndex<Id = number> {
     this.removeSlot(slot);
     this.slotOf.delete(id);
     return true;
+  }
+
+  /**
+   * Deletes the ids added before `before` (epoch ms), unless added again since, and returns them: an
+   * index that keeps a window of time holds the same whether it was filled at start-up or over months.
+   */
+  deleteAddedBefore(before: number): Id[] {
+    const deleted: Id[] = [];
+    let head = this.agesHead;
+    for (; head < this.ageTimes.length && (this.ageTimes[head] as number) < before; head++) {
+      const slot = this.ageSlots[head] as number;
+      // A slot deleted since, or given to a later addition, is no longer this addition's.
+      if (!this.live[slot] || this.added[slot] !== this.ageSeqs[head]) continue;
+      const id = this.ids[slot] as Id;
+      this.delete(id);
+      deleted.push(id);
+    }
+    // The spent front is cut off once it is most of the lists.
+    if (head > 1024 && head * 2 > this.ageTimes.length) {
+      this.ageSlots = this.ageSlots.slice(head);
+      this.ageSeqs = this.ageSeqs.slice(head);
+      this.ageTimes = this.ageTimes.slice(head);
+      head = 0;
+    }
+    this.agesHead = head;
+    return deleted;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { DomainError } from '@parallax/domain';
-import { SHINGLE_SIZE, dedupTokens } from './text-shingles.js';
+import { SHINGLE_SEPARATOR, dedupTokens, forEachShingle } from './text-shingles.js';
 
 /**
  * 64-bit SimHash (Charikar, "Similarity estimation techniques from rounding algorithms", STOC 2002),
@@ -41,16 +41,14 @@ export function simhash64(text: string): string {
 /** {@link simhash64} of a text already split by `dedupTokens`: the same value. */
 export function simhashOfTokens(tokens: readonly string[]): string {
   if (tokens.length === 0) return EMPTY_SIMHASH;
-  // The shingles of `shingles(tokens)`, hashed where they stand rather than joined into strings first.
-  const size = Math.min(SHINGLE_SIZE, tokens.length);
-  const count = tokens.length - size + 1;
   // votes[0..31] are bits 0..31 of the low half, votes[32..63] bits 0..31 of the high half.
   const votes = new Float64Array(64);
-  const ramp = Math.min(EDGE_RAMP, Math.floor(count / 4));
-  for (let i = 0; i < count; i++) {
+  // The shingles are hashed where their tokens stand rather than joined into strings first.
+  forEachShingle(tokens, (from, to, i, count) => {
+    const ramp = Math.min(EDGE_RAMP, Math.floor(count / 4));
     const edge = Math.min(i + 1, count - i);
     const w = ramp > 0 && edge < ramp ? (edge / ramp) ** 2 : 1;
-    hashShingle(tokens, i, i + size);
+    hashShingle(tokens, from, to);
     const hi = hashed.hi;
     const lo = hashed.lo;
     // ±w without a branch per bit: w times ±1 is exact, so the sums are those of the branchy form.
@@ -58,7 +56,7 @@ export function simhashOfTokens(tokens: readonly string[]): string {
       votes[bit]! += w * ((((lo >>> bit) & 1) << 1) - 1);
       votes[32 + bit]! += w * ((((hi >>> bit) & 1) << 1) - 1);
     }
-  }
+  });
   let lo = 0;
   let hi = 0;
   for (let bit = 0; bit < 32; bit++) {
@@ -96,11 +94,13 @@ export function popcount32(v: number): number {
   return Math.imul(x, 0x01010101) >>> 24;
 }
 
+const SEPARATOR_UNIT = SHINGLE_SEPARATOR.charCodeAt(0);
+
 /** {@link hashShingle}'s answer, written here rather than allocated: a text has a shingle per word. */
 const hashed: Fingerprint64 = { hi: 0, lo: 0 };
 
 /**
- * A 64-bit hash of one shingle, tokens [from, to) joined by U+0001 (`shingles` of text-shingles), from
+ * A 64-bit hash of one shingle, tokens [from, to) joined by {@link SHINGLE_SEPARATOR} (`shingles`), from
  * two independent 32-bit multiplicative hashes over its UTF-16 code units (FNV-1a's prime for one, a
  * different odd multiplier for the other), each finished with the MurmurHash3 avalanche step so every
  * input bit reaches every output bit. Not cryptographic: it only has to spread shingles evenly over the
@@ -112,8 +112,8 @@ function hashShingle(tokens: readonly string[], from: number, to: number): void 
   let length = to - from - 1;
   for (let t = from; t < to; t++) {
     if (t > from) {
-      a = Math.imul(a ^ 1, 0x01000193);
-      b = Math.imul(b ^ 1, 0x5bd1e995);
+      a = Math.imul(a ^ SEPARATOR_UNIT, 0x01000193);
+      b = Math.imul(b ^ SEPARATOR_UNIT, 0x5bd1e995);
       b ^= b >>> 13;
     }
     const s = tokens[t] as string;

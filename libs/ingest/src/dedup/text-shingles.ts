@@ -31,15 +31,24 @@ export function normaliseForDedup(text: string): string {
   return dedupTokens(text).join(' ');
 }
 
+/** What joins a shingle's tokens: the tokeniser never emits it, so ["ab","c"] and ["a","bc"] differ. */
+export const SHINGLE_SEPARATOR = '\u0001';
+
 /**
- * Overlapping windows of `size` consecutive tokens (w-shingling). A text shorter than one window
- * yields its whole token sequence as a single shingle, so short titles still get a fingerprint.
- * Tokens are joined with U+0001, which the tokeniser never emits, so ["ab","c"] and ["a","bc"] differ.
+ * Overlapping windows of `size` consecutive tokens (w-shingling), as [from, to) token positions, in
+ * order. A text shorter than one window is a single shingle of all its tokens, so short titles still
+ * get a fingerprint. SimHash reads the tokens where they stand; {@link shingles} joins them.
  */
+export function forEachShingle(tokens: readonly string[], visit: (from: number, to: number, index: number, count: number) => void, size = SHINGLE_SIZE): void {
+  if (tokens.length === 0) return;
+  const width = Math.min(size, tokens.length);
+  const count = tokens.length - width + 1;
+  for (let i = 0; i < count; i++) visit(i, i + width, i, count);
+}
+
+/** The shingles of {@link forEachShingle}, each its tokens joined by {@link SHINGLE_SEPARATOR}. */
 export function shingles(tokens: readonly string[], size = SHINGLE_SIZE): string[] {
-  if (tokens.length === 0) return [];
-  if (tokens.length <= size) return [tokens.join('\u0001')];
   const out: string[] = [];
-  for (let i = 0; i + size <= tokens.length; i++) out.push(tokens.slice(i, i + size).join('\u0001'));
+  forEachShingle(tokens, (from, to) => out.push(tokens.slice(from, to).join(SHINGLE_SEPARATOR)), size);
   return out;
 }

@@ -1,3 +1,5 @@
+import { grownTo } from './grown.js';
+
 /**
  * Integer ids for the keys of story clustering (entity QIDs, concept keys, analysed terms). A
  * {@link TermStats} keeps its frequencies by these ids, and comparing an incoming item with its few
@@ -78,7 +80,10 @@ export class Marks {
     const stamp = ++this.stamp;
     for (let i = 0; i < list.length; i++) {
       const id = list[i] as number;
-      if (id >= this.stamps.length) this.reach(id);
+      if (id >= this.stamps.length) {
+        this.stamps = grownTo(this.stamps, id + 1);
+        this.positions = grownTo(this.positions, id + 1);
+      }
       this.stamps[id] = stamp;
       this.positions[id] = i;
     }
@@ -87,16 +92,5 @@ export class Marks {
   /** The position of `id` in the marked list, or -1 when it is not there. */
   position(id: number): number {
     return id < this.stamps.length && this.stamps[id] === this.stamp ? (this.positions[id] as number) : -1;
-  }
-
-  private reach(id: number): void {
-    let length = this.stamps.length * 2;
-    while (length <= id) length *= 2;
-    const stamps = new Int32Array(length);
-    stamps.set(this.stamps);
-    const positions = new Int32Array(length);
-    positions.set(this.positions);
-    this.stamps = stamps;
-    this.positions = positions;
   }
 }

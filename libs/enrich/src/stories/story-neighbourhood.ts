@@ -1,3 +1,4 @@
+import { grownTo } from './grown.js';
 import type { StoryCandidate } from './story.js';
 import { type StoryProfile, storyProfile } from './story-similarity.js';
 import { lowerBound } from './window-stats.js';
@@ -189,15 +190,11 @@ export class StoryNeighbourhood {
   }
 
   private growSpans(): void {
-    const grow = (a: Int32Array): Int32Array<ArrayBuffer> => {
-      const out = new Int32Array(a.length * 2);
-      out.set(a);
-      return out;
-    };
-    this.spanLo = grow(this.spanLo);
-    this.spanHi = grow(this.spanHi);
-    this.nearLo = grow(this.nearLo);
-    this.nearHi = grow(this.nearHi);
+    const length = this.spanLo.length + 1;
+    this.spanLo = grownTo(this.spanLo, length);
+    this.spanHi = grownTo(this.spanHi, length);
+    this.nearLo = grownTo(this.nearLo, length);
+    this.nearHi = grownTo(this.nearHi, length);
   }
 
   /** Gathers the items of the first `spans` postings of the lookup within [lo, hi), each once, with their distance in time to `at`. */
@@ -210,7 +207,7 @@ export class StoryNeighbourhood {
       const lo = los[r] as number;
       const hi = his[r] as number;
       if (hi <= lo) continue;
-      if (count + hi - lo > this.distances.length) this.distances = grown(this.distances, count + hi - lo);
+      if (count + hi - lo > this.distances.length) this.distances = grownTo(this.distances, count + hi - lo);
       for (let i = lo; i < hi; i++) {
         const n = p.items[i] as Neighbour;
         if (n.gatheredBy === gathering || n.id === q.id) continue;
@@ -231,13 +228,6 @@ export class StoryNeighbourhood {
   }
 }
 
-/** A longer copy of `a`, with room for at least `length` entries. */
-function grown(a: Float64Array, length: number): Float64Array<ArrayBuffer> {
-  const out = new Float64Array(Math.max(length, a.length * 2));
-  out.set(a);
-  return out;
-}
-
 /** Packed keys of {@link nearestFirst}, reused: it runs for every incoming item. */
 let packedScratch = new Float64Array(1024);
 
@@ -250,7 +240,7 @@ let packedScratch = new Float64Array(1024);
 function nearestFirst(distances: Float64Array, n: number, items: readonly Neighbour[], limit: number): number[] {
   const id = (k: number): number => (items[k] as Neighbour).id;
   const shift = 2 ** Math.ceil(Math.log2(n + 1));
-  if (packedScratch.length < n) packedScratch = grown(packedScratch, n);
+  if (packedScratch.length < n) packedScratch = grownTo(packedScratch, n);
   const packed = packedScratch.subarray(0, n);
   let exact = true;
   for (let i = 0; i < n; i++) {

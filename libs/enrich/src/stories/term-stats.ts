@@ -1,4 +1,5 @@
 import { DomainError } from '@parallax/domain';
+import { grownTo } from './grown.js';
 import { KeySpace } from './key-space.js';
 
 /** The persisted form of {@link TermStats}: plain JSON, so the caller can keep it in a table or file. */
@@ -119,14 +120,8 @@ export class TermStats {
   }
 
   private grow(id: number): void {
-    let length = this.df.length * 2;
-    while (length <= id) length *= 2;
-    const df = new Int32Array(length);
-    df.set(this.df);
-    this.df = df;
-    const countedAt = new Int32Array(length);
-    countedAt.set(this.countedAt);
-    this.countedAt = countedAt;
+    this.df = grownTo(this.df, id + 1);
+    this.countedAt = grownTo(this.countedAt, id + 1);
   }
 
   toJSON(): TermStatsJson {

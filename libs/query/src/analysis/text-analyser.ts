@@ -33,7 +33,8 @@ export type AnalysisMode = 'index' | 'query';
 /** Longer tokens are cut: a 5,000-character base64 blob is not a word anyone searches for. */
 export const MAX_TOKEN_LENGTH = 64;
 
-const WORD_RUN = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
+/** What {@link analyseText} takes for a word; the scanner below finds exactly these spans. */
+export const WORD_RUN = /[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
 const CJK_SPLIT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]+/gu;
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC\u3005]/u;
 const APOSTROPHE = /['’ʼ]/u;
@@ -41,31 +42,117 @@ const CYRILLIC_LETTER = /\p{Script=Cyrillic}/u;
 const LATIN_WORD = /^[a-z]+$/;
 const CYRILLIC_WORD = /^[\p{Script=Cyrillic}\u0306]+$/u;
 const NOT_WORD = /[^\p{L}\p{M}\p{N}]+/u;
+const WORD_CHARACTER = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** A code point's class for the scanner: bits, so that ʼ (a letter) can also be an apostrophe. */
+const LEARNT = 1;
+const IN_WORD = 2;
+const CJK = 4;
+const JOINS = 8;
+/** Set by {@link classAt} on a code point beyond the BMP: it takes two code units. */
+const ASTRAL = 16;
+
+function classify(ch: string): number {
+  return LEARNT | (WORD_CHARACTER.test(ch) ? IN_WORD : 0) | (CJK_CHAR.test(ch) ? CJK : 0) | (APOSTROPHE.test(ch) ? JOINS : 0);
+}
+
+/** Per BMP code unit, learnt on first sight (64 KB); ASCII is decided inline. */
+const unitClass = new Uint8Array(0x10000);
+
+/** The class of the code point at `i`. */
+function classAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit < 0x80) {
+    const lower = unit | 0x20;
+    if ((unit >= 0x30 && unit <= 0x39) || (lower >= 0x61 && lower <= 0x7a)) return LEARNT | IN_WORD;
+    return unit === 0x27 ? LEARNT | JOINS : LEARNT;
+  }
+  if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    // Beyond the BMP (a rare Han character, a mathematical letter, an emoji): asked of the patterns.
+    return classify(text.slice(i, i + 2)) | ASTRAL;
+  }
+  let c = unitClass[unit] as number;
+  if (c === 0) {
+    // A lone surrogate is no letter: the patterns say so too.
+    c = classify(String.fromCharCode(unit));
+    unitClass[unit] = c;
+  }
+  return c;
+}
+
+const widthOf = (c: number): number => ((c & ASTRAL) !== 0 ? 2 : 1);
+
+/**
+ * Calls `visit` for each span of `text` that {@link WORD_RUN} matches, in order, telling whether it
+ * holds an apostrophe or a CJK character (the words that need more than folding). The pattern's
+ * matches, a match object each, were most of analysing: this reads code units, as the entity tagger's
+ * word scanner does.
+ */
+export function forEachWordRun(text: string, visit: (start: number, end: number, plain: boolean) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = classAt(text, i);
+    if ((c & IN_WORD) === 0) {
+      i += widthOf(c);
+      continue;
+    }
+    const start = i;
+    let plain = true;
+    for (;;) {
+      // Letters, marks and digits…
+      while ((c & IN_WORD) !== 0) {
+        if ((c & (CJK | JOINS)) !== 0) plain = false;
+        i += widthOf(c);
+        if (i >= n) break;
+        c = classAt(text, i);
+      }
+      // …and on past an apostrophe only when a letter, mark or digit follows it.
+      if (i >= n || (c & JOINS) === 0) break;
+      const after = i + widthOf(c);
+      if (after >= n) break;
+      const next = classAt(text, after);
+      if ((next & IN_WORD) === 0) break;
+      plain = false;
+      i = after;
+      c = next;
+    }
+    visit(start, i, plain);
+  }
+}
+
+type TokenSink = (term: string, start: number, end: number, folded: string | undefined, prefix: boolean) => void;
+
+function analyse(text: string, mode: AnalysisMode, emit: TokenSink): void {
+  forEachWordRun(text, (start, end, plain) => {
+    const word = text.slice(start, end);
+    if (plain) {
+      addWord(emit, word, start);
+      return;
+    }
+    for (const part of splitApostrophes(word, start)) {
+      for (const piece of part.text.matchAll(CJK_SPLIT)) {
+        const at = part.start + piece.index;
+        if (CJK_CHAR.test(piece[0])) addCjk(emit, piece[0], at, mode);
+        else addWord(emit, piece[0], at);
+      }
+    }
+  });
+}
 
 export function analyseText(text: string, mode: AnalysisMode = 'index'): AnalysedToken[] {
   const tokens: AnalysedToken[] = [];
-  for (const run of text.matchAll(WORD_RUN)) {
-    const word = run[0];
-    // Fast path for the common case: one word, no apostrophe, no CJK. A cached word is such a word (no
-    // other is cached), and the cache answers sooner than the two tests.
-    if (wordCache.has(word) || (!APOSTROPHE.test(word) && !CJK_CHAR.test(word))) {
-      addWord(tokens, word, run.index);
-      continue;
-    }
-    for (const part of splitApostrophes(word, run.index)) {
-      for (const piece of part.text.matchAll(CJK_SPLIT)) {
-        const start = part.start + piece.index;
-        if (CJK_CHAR.test(piece[0])) addCjk(tokens, piece[0], start, mode);
-        else addWord(tokens, piece[0], start);
-      }
-    }
-  }
+  analyse(text, mode, (term, start, end, folded, prefix) => {
+    tokens.push(folded !== undefined ? { term, start, end, folded } : prefix ? { term, start, end, prefix } : { term, start, end });
+  });
   return tokens;
 }
 
 /** The terms alone, in order: what goes into the index. */
 export function analyseTerms(text: string | null | undefined, mode: AnalysisMode = 'index'): string[] {
-  return text ? analyseText(text, mode).map((t) => t.term) : [];
+  const terms: string[] = [];
+  if (text) analyse(text, mode, (term) => terms.push(term));
+  return terms;
 }
 
 /** Folds and stems one already-separated word; the same path every token takes. */
@@ -111,7 +198,7 @@ function splitApostrophes(word: string, offset: number): { text: string; start: 
 const WORD_CACHE_SIZE = 50_000;
 const wordCache = new Map<string, { term: string; folded: string }[]>();
 
-function addWord(tokens: AnalysedToken[], word: string, start: number): void {
+function addWord(emit: TokenSink, word: string, start: number): void {
   const end = start + word.length;
   let analysed = wordCache.get(word);
   if (!analysed) {
@@ -122,10 +209,10 @@ function addWord(tokens: AnalysedToken[], word: string, start: number): void {
     if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
     wordCache.set(word, analysed);
   }
-  for (const a of analysed) tokens.push({ term: a.term, start, end, folded: a.folded });
+  for (const a of analysed) emit(a.term, start, end, a.folded, false);
 }
 
-function addCjk(tokens: AnalysedToken[], run: string, start: number, mode: AnalysisMode): void {
+function addCjk(emit: TokenSink, run: string, start: number, mode: AnalysisMode): void {
   const chars: { ch: string; start: number; end: number }[] = [];
   let pos = start;
   for (const raw of run) {
@@ -139,13 +226,13 @@ function addCjk(tokens: AnalysedToken[], run: string, start: number, mode: Analy
   const last = chars[chars.length - 1];
   if (!first || !last) return;
   if (chars.length === 1) {
-    tokens.push(mode === 'query' ? { term: first.ch, start: first.start, end: first.end, prefix: true } : { term: first.ch, start: first.start, end: first.end });
+    emit(first.ch, first.start, first.end, undefined, mode === 'query');
     return;
   }
   for (let i = 0; i + 1 < chars.length; i++) {
     const a = chars[i];
     const b = chars[i + 1];
-    if (a && b) tokens.push({ term: a.ch + b.ch, start: a.start, end: b.end });
+    if (a && b) emit(a.ch + b.ch, a.start, b.end, undefined, false);
   }
-  if (mode === 'index') tokens.push({ term: last.ch, start: last.start, end: last.end });
+  if (mode === 'index') emit(last.ch, last.start, last.end, undefined, false);
 }

@@ -24,7 +24,9 @@ interface TrieNode {
 
 interface Token {
   text: string;
+  /** The lookup keys the word may match under (see {@link lookupKeys}), and the word trie's nodes they reach from its root. */
   keys: string[];
+  starts: TrieNode[];
   start: number;
   end: number;
 }
@@ -46,33 +48,13 @@ const QUOTES = /[«»"“”„‘’'‹›「」『』]/u;
 
 const newNode = (): TrieNode => ({ next: new Map(), entries: [] });
 
-/** Splits text into word tokens (not CJK) with the lookup keys each may match under. */
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  forEachWord(text, (start, end) => {
-    const word = text.slice(start, end);
-    tokens.push({ text: word, keys: keysOf(word), start, end });
-  });
-  return tokens;
-}
-
 /**
- * Word frequencies are Zipfian, so most tokens were folded before: a cache of each word's lookup keys
- * saves most of the folding (NFKC, case, diacritics). Bounded: emptied when full. The arrays are shared
- * between tokens and never changed.
+ * Word frequencies are Zipfian, so most words were seen before: a cache of what each word reaches saves
+ * most of the folding (NFKC, case, diacritics) and the lookups in the trie's root, where most words (the,
+ * of, said) reach nothing. Bounded: emptied when full. The arrays are shared between tokens and never
+ * changed.
  */
-const KEYS_CACHE_SIZE = 50_000;
-const keysCache = new Map<string, string[]>();
-
-function keysOf(word: string): string[] {
-  let keys = keysCache.get(word);
-  if (!keys) {
-    keys = lookupKeys(foldWord(word));
-    if (keysCache.size >= KEYS_CACHE_SIZE) keysCache.clear();
-    keysCache.set(word, keys);
-  }
-  return keys;
-}
+const WORD_CACHE_SIZE = 50_000;
 
 /**
  * Korean attaches particles to nouns (러시아는, 중국과) and Arabic prefixes clitics (والصين, للأمم):
@@ -137,6 +119,8 @@ export class EntityTagger {
   private readonly featuresAfter = GEOGRAPHIC_FEATURES.after.map((n) => foldWord(n));
   private readonly titleWords = new Set(HEADLINE_TITLE_WORDS);
   private givenNameCountries = new Set<number>();
+  /** A word's lookup keys and the nodes they reach from the word trie's root (see WORD_CACHE_SIZE). */
+  private readonly words = new Map<string, { keys: string[]; starts: TrieNode[] }>();
 
   constructor(options: EntityTaggerOptions = {}) {
     for (const e of builtInEntities()) this.addEntity(e, true);
@@ -174,7 +158,7 @@ export class EntityTagger {
   /** Entities named in `text`, in order of first mention. `lang` (ISO 639-1) selects false friends. */
   tag(text: string, lang?: string): EntityRef[] {
     const normal = text.normalize('NFKC');
-    const tokens = tokenize(normal);
+    const tokens = this.tokenize(normal);
     const all = [...this.matchWords(tokens, lang), ...this.matchCjk(normal, lang), ...this.koreanCompounds(tokens)];
     const stops = all.filter((m) => m.entity === -1);
     let found = all.filter((m) => m.entity >= 0 && !stops.some((s) => s.start <= m.start && m.end <= s.end));
@@ -192,6 +176,28 @@ export class EntityTagger {
       refs.push({ qid: e.qid, name: e.name });
     }
     return refs;
+  }
+
+  /** Splits text into word tokens (not CJK). */
+  private tokenize(text: string): Token[] {
+    const tokens: Token[] = [];
+    forEachWord(text, (start, end) => {
+      const word = text.slice(start, end);
+      let known = this.words.get(word);
+      if (!known) {
+        const keys = lookupKeys(foldWord(word));
+        const starts: TrieNode[] = [];
+        for (const key of keys) {
+          const node = this.wordTrie.next.get(key);
+          if (node) starts.push(node);
+        }
+        known = { keys, starts };
+        if (this.words.size >= WORD_CACHE_SIZE) this.words.clear();
+        this.words.set(word, known);
+      }
+      tokens.push({ text: word, keys: known.keys, starts: known.starts, start, end });
+    });
+    return tokens;
   }
 
   private entityAt(i: number): GazetteerEntity {
@@ -276,23 +282,25 @@ export class EntityTagger {
   /** False friends are language-specific (中国地方 is a region only in Japanese): `lang` selects them. */
   private matchWords(tokens: Token[], lang: string | undefined): Match[] {
     const matches: Match[] = [];
-    const walk = (node: TrieNode, first: number, at: number): void => {
+    // `node` is where the keys of tokens first..at led; its entries match those words.
+    const reached = (node: TrieNode, first: number, at: number): void => {
       const token = tokens[at];
       if (!token) return;
-      for (const key of token.keys) {
-        const next = node.next.get(key);
-        if (!next) continue;
-        for (const entry of next.entries) {
-          if (entry.langs && lang && !entry.langs.has(lang)) continue;
-          // A rule past the matched words (an alias form with fewer tokens than its first form) asks nothing.
-          if (entry.cases.every((rule, i) => first + i > at || satisfiesCase(tokens[first + i]?.text ?? '', rule))) {
-            matches.push({ entity: entry.entity, start: tokens[first]?.start ?? 0, end: token.end, firstToken: first, lastToken: at });
-          }
+      for (const entry of node.entries) {
+        if (entry.langs && lang && !entry.langs.has(lang)) continue;
+        // A rule past the matched words (an alias form with fewer tokens than its first form) asks nothing.
+        if (entry.cases.every((rule, i) => first + i > at || satisfiesCase(tokens[first + i]?.text ?? '', rule))) {
+          matches.push({ entity: entry.entity, start: tokens[first]?.start ?? 0, end: token.end, firstToken: first, lastToken: at });
         }
-        if (next.next.size > 0) walk(next, first, at + 1);
+      }
+      const following = node.next.size > 0 ? tokens[at + 1] : undefined;
+      if (!following) return;
+      for (const key of following.keys) {
+        const next = node.next.get(key);
+        if (next) reached(next, first, at + 1);
       }
     };
-    for (let i = 0; i < tokens.length; i++) walk(this.wordTrie, i, i);
+    for (let i = 0; i < tokens.length; i++) for (const start of tokens[i]?.starts ?? []) reached(start, i, i);
     return matches;
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +54,20 @@ describe('NgramLanguageModel', () => {
       return (ours?.language ?? '') !== theirs.language || (ours !== null && ours.reliable !== theirs.isReliable());
     });
     expect(differing).toEqual([]);
+  });
+
+  it('answers what eld answers on random text: long and short words, repeated n-grams, every script', () => {
+    const words = ['a', 'the', 'don\'t', 'l\'Ukraine', 'Кремль', 'заявил', 'є', 'Ω', 'ölçü', 'الصين', 'हिंदी', 'ไทย', '😀', '𝒜', 'x'.repeat(75), 'Ж'.repeat(40), '12:30', '—'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), fc.constantFrom(' ', '  ', ', ', '\n'), (picked, gap) => {
+        const text = picked.join(gap);
+        const ours = model.detect(text);
+        const theirs = eld.detect(text);
+        expect(ours?.language ?? '').toBe(theirs.language);
+        if (ours) expect(ours.reliable).toBe(theirs.isReliable());
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('knows only the languages asked for', () => {

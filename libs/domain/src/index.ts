@@ -5,3 +5,4 @@ export * from './search.js';
 export * from './source.js';
 export * from './alert.js';
 export * from './story.js';
+export * from './span-cache.js';

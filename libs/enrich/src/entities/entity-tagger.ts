@@ -1,4 +1,4 @@
-import type { EntityRef } from '@parallax/domain';
+import { SpanCache, type EntityRef } from '@parallax/domain';
 import type { CustomEntity, GazetteerEntity } from './entity.js';
 import { builtInEntities, fromCustomEntity } from './gazetteer.js';
 import {
@@ -120,7 +120,7 @@ export class EntityTagger {
   private readonly titleWords = new Set(HEADLINE_TITLE_WORDS);
   private givenNameCountries = new Set<number>();
   /** A word's lookup keys and the nodes they reach from the word trie's root (see WORD_CACHE_SIZE). */
-  private readonly words = new Map<string, { keys: string[]; starts: TrieNode[] }>();
+  private readonly words = new SpanCache<{ word: string; keys: string[]; starts: TrieNode[] }>(WORD_CACHE_SIZE);
 
   constructor(options: EntityTaggerOptions = {}) {
     for (const e of builtInEntities()) this.addEntity(e, true);
@@ -182,20 +182,19 @@ export class EntityTagger {
   private tokenize(text: string): Token[] {
     const tokens: Token[] = [];
     forEachWord(text, (start, end) => {
-      const word = text.slice(start, end);
-      let known = this.words.get(word);
+      let known = this.words.get(text, start, end);
       if (!known) {
+        const word = text.slice(start, end);
         const keys = lookupKeys(foldWord(word));
         const starts: TrieNode[] = [];
         for (const key of keys) {
           const node = this.wordTrie.next.get(key);
           if (node) starts.push(node);
         }
-        known = { keys, starts };
-        if (this.words.size >= WORD_CACHE_SIZE) this.words.clear();
-        this.words.set(word, known);
+        known = { word, keys, starts };
+        this.words.set(text, start, end, known);
       }
-      tokens.push({ text: word, keys: known.keys, starts: known.starts, start, end });
+      tokens.push({ text: known.word, keys: known.keys, starts: known.starts, start, end });
     });
     return tokens;
   }

@@ -1,3 +1,4 @@
+import { SpanCache } from '@parallax/domain';
 import { stemCyrillic } from './cyrillic-stemmer.js';
 import { foldWord } from './fold-text.js';
 import { stemLatin } from './latin-stemmer.js';
@@ -125,16 +126,15 @@ type TokenSink = (term: string, start: number, end: number, folded: string | und
 
 function analyse(text: string, mode: AnalysisMode, emit: TokenSink): void {
   forEachWordRun(text, (start, end, plain) => {
-    const word = text.slice(start, end);
     if (plain) {
-      addWord(emit, word, start);
+      addWord(emit, text, start, end);
       return;
     }
-    for (const part of splitApostrophes(word, start)) {
+    for (const part of splitApostrophes(text.slice(start, end), start)) {
       for (const piece of part.text.matchAll(CJK_SPLIT)) {
         const at = part.start + piece.index;
         if (CJK_CHAR.test(piece[0])) addCjk(emit, piece[0], at, mode);
-        else addWord(emit, piece[0], at);
+        else addWord(emit, piece[0], 0, piece[0].length, at);
       }
     }
   });
@@ -195,21 +195,19 @@ function splitApostrophes(word: string, offset: number): { text: string; start: 
  * Word frequencies are Zipfian, so a cache of analysed words saves most of the folding and
  * stemming work when indexing (measured: see the lib's report). Bounded: emptied when full.
  */
-const WORD_CACHE_SIZE = 50_000;
-const wordCache = new Map<string, { term: string; folded: string }[]>();
+const wordCache = new SpanCache<{ term: string; folded: string }[]>(50_000);
 
-function addWord(emit: TokenSink, word: string, start: number): void {
-  const end = start + word.length;
-  let analysed = wordCache.get(word);
+/** Analyses the word `text.slice(start, end)`, which stands at `at` (by default `start`) in the text analysed. */
+function addWord(emit: TokenSink, text: string, start: number, end: number, at = start): void {
+  let analysed = wordCache.get(text, start, end);
   if (!analysed) {
-    analysed = foldWord(word)
+    analysed = foldWord(text.slice(start, end))
       .split(NOT_WORD)
       .filter(Boolean)
       .map((piece) => ({ term: normaliseTerm(piece), folded: piece }));
-    if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
-    wordCache.set(word, analysed);
+    wordCache.set(text, start, end, analysed);
   }
-  for (const a of analysed) emit(a.term, start, end, a.folded, false);
+  for (const a of analysed) emit(a.term, at, at + end - start, a.folded, false);
 }
 
 function addCjk(emit: TokenSink, run: string, start: number, mode: AnalysisMode): void {

@@ -144,7 +144,7 @@ export class IngestCycle {
     });
     const declaredLanguage = source.language ?? feedLanguage;
     const prepared = await this.o.preparer.prepare(fresh.map((e) => ({ item: e.item, declaredLanguage, sourceKind: source.kind })));
-    const stored: Item[] = [];
+    const stored: [Item, string[] | undefined][] = [];
     const analysed: [number, AnalysedFields][] = [];
     const stamp = fetchedAt.toISOString();
     // The fingerprints learnt in this poll are forgotten again if its items are rolled back: their ids
@@ -172,7 +172,7 @@ export class IngestCycle {
             this.rememberSimhash(added.id, source.id, p.simhash, fetchedAt.getTime());
             learnt.push(added.id);
           }
-          stored.push(added);
+          stored.push([added, newItem.storyTerms]);
           analysed.push([added.id, p.fields]);
         } catch (err) {
           this.skipped(source, { guid: item.guid, link: item.url }, errorMessage(err), result);
@@ -185,7 +185,7 @@ export class IngestCycle {
     });
     // Only committed items: a rolled-back id may be given to another item.
     for (const [id, fields] of analysed) this.o.analysed?.set(id, fields);
-    for (const item of stored) this.o.events.emit('item', item);
+    for (const [item, storyTerms] of stored) this.o.events.emit('item', item, storyTerms);
   }
 
   private skipped(source: SourceWithValidators, entry: { guid: string | null; link: string | null }, err: string, result: PollResult): void {

@@ -3,7 +3,8 @@ import type { AlertMessage, Item, PollResult } from '@parallax/domain';
 
 /** What the pipeline announces: new items (for alerts and the live stream), source health, progress. */
 export interface PipelineEventMap {
-  item: [Item];
+  /** A new item, committed; from the ingest cycle, with the terms story clustering compares (`NewItem.storyTerms`). */
+  item: [item: Item, storyTerms?: readonly string[]];
   /** A keyword alert's match, digest or spike notice, for the live stream (libs/pipeline/src/alerts). */
   alert: [AlertMessage];
   source: [{ sourceId: number; result: PollResult }];

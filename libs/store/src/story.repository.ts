@@ -1,4 +1,4 @@
-import type { EntityRef, SourceKind, StoryItemRef, StoryOverview } from '@parallax/domain';
+import type { EntityRef, Item, SourceKind, StoryItemRef, StoryOverview } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import type { Db } from './database.js';
 import { PreparedStatements } from './prepared-statements.js';
@@ -521,6 +521,30 @@ interface LinkRow {
   story_id: number;
   score: number;
   reasons_json: string;
+}
+
+/**
+ * The new item `item` as {@link StoryRepository.itemsToPlace} reads it back, from the item just stored
+ * and the story terms it was stored with (`NewItem.storyTerms`): the ingest cycle hands its items to
+ * story placement, which reading them back cost a join and two JSON parses each.
+ */
+export function placementRow(item: Item, storyTerms: readonly string[]): PlacementRow {
+  return {
+    id: item.id,
+    storyId: item.storyId,
+    sourceId: item.sourceId,
+    outlet: item.outlet,
+    kind: item.kind,
+    language: item.language,
+    publishedAt: item.sortAt,
+    entities: item.entities.map((e) => e.qid),
+    // As insertIfNew writes them.
+    terms: [...new Set(storyTerms)],
+    denial: item.denial,
+    mentionsDenial: item.mentionsDenial,
+    title: item.title,
+    summary: item.summary,
+  };
 }
 
 function toCandidate(r: CandidateRow): StoryItemRow {

@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EntityRef } from '@parallax/domain';
 import { SqliteFtsIndex } from '@parallax/search';
-import { type NewItem, Store } from '@parallax/store';
-import { afterEach, describe, expect, it } from 'vitest';
+import { type NewItem, Store, storedItem } from '@parallax/store';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IndexFeeder } from '../index-feeder.js';
 import type { Logger } from '../logger.js';
 import { PipelineEvents } from '../pipeline-events.js';
 import { StoryAssigner } from './story-assigner.js';
+import { storyTerms } from './story-terms.js';
 
 const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 const E = (qid: string, name: string): EntityRef => ({ qid, name });
@@ -201,5 +202,84 @@ describe('StoryAssigner', () => {
     const stored = assigner.repo.termStats();
     expect(stored.documents).toBe(20);
     expect(stored).toEqual({ documents: running.documents, frequencies: running.frequencies });
+  });
+
+  it('places items handed over by the ingest cycle, with their terms, as it places them read back from the store', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-stories-'));
+    const subjects: [string, EntityRef[]][] = [
+      ['China asked Russia to delay the invasion of Ukraine until after the Olympics', [CHINA, RUSSIA, UKRAINE, OLYMPICS]],
+      ['La Chine dément avoir demandé à la Russie de retarder l’invasion', [CHINA, RUSSIA, UKRAINE]],
+      ['Japan and China hold talks on maritime security', [JAPAN, CHINA]],
+      ['美媒称中方曾要求俄方推迟入侵乌克兰', [CHINA, RUSSIA, UKRAINE]],
+      ['Brazil raises interest rates again', [E('Q155', 'Brazil')]],
+    ];
+    const run = async (name: string, handOver: boolean) => {
+      const { store, assigner, events } = parts(path.join(dir, name), { batchSize: 7 });
+      const reads = vi.spyOn(assigner.repo, 'itemsToPlace');
+      const sources = ['en', 'fr', 'zh'].map((language) =>
+        store.sources.create({ name: `Outlet ${language}`, url: `https://${language}.example/feed`, kind: 'media', type: 'feed', language, pollIntervalSeconds: 900, enabled: true }),
+      );
+      for (let i = 0; i < 60; i++) {
+        const [title, entities] = subjects[(i * 7) % subjects.length] as [string, EntityRef[]];
+        const source = sources[i % sources.length]!;
+        const summary = `Update ${i % 4}: ${title.toLowerCase()}`;
+        const item: NewItem = { ...newItem(source.id, source.language ?? 'en', `2022-02-0${1 + (i % 3)}T${String(i % 24).padStart(2, '0')}:00:00.000Z`, title, entities), summary };
+        // Terms as the preparation thread works them out, a word repeated (stored once).
+        item.storyTerms = [...storyTerms(title, summary), 'update'];
+        const outcome = store.items.insertIfNew(item);
+        if (outcome.status !== 'new') throw new Error('not stored');
+        if (handOver) events.emit('item', storedItem(outcome.id, item, source), item.storyTerms);
+        if (i % 10 === 9) await assigner.drain();
+      }
+      await assigner.drain();
+      const stories = store.db.prepare('SELECT id, story_id FROM items ORDER BY id').all();
+      const readIds = reads.mock.calls.flatMap(([ids]) => ids);
+      return { stories, stats: assigner.stats.toJSON(), stored: assigner.repo.termStats(), readIds };
+    };
+    const read = await run('read.db', false);
+    const handed = await run('handed.db', true);
+    expect(read.readIds).toHaveLength(60);
+    expect(handed.readIds).toEqual([]);
+    expect(handed.stories).toEqual(read.stories);
+    expect(new Set(read.stories.map((r) => (r as { story_id: number }).story_id)).size).toBeGreaterThan(2);
+    expect(handed.stats).toEqual(read.stats);
+    expect(handed.stored).toEqual(read.stored);
+  });
+
+  it('forgets items handed over once a re-clustering may have placed them, and places nothing twice', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-stories-'));
+    const { store, assigner, events } = parts(path.join(dir, 'parallax.db'));
+    const en = store.sources.create({ name: 'The Harbour Times', url: 'https://harbour.example/feed', kind: 'media', type: 'feed', language: 'en', pollIntervalSeconds: 900, enabled: true });
+    const store1 = (title: string, entities: EntityRef[]) => {
+      const item = { ...newItem(en.id, 'en', '2022-02-04T00:30:00.000Z', title, entities), storyTerms: storyTerms(title, null) };
+      const outcome = store.items.insertIfNew(item);
+      if (outcome.status !== 'new') throw new Error('not stored');
+      events.emit('item', storedItem(outcome.id, item, en), item.storyTerms);
+      return outcome.id;
+    };
+    const first = store1('China asked Russia to delay Ukraine invasion until after Olympics', [CHINA, RUSSIA, UKRAINE, OLYMPICS]);
+    expect(await assigner.drain()).toBe(1);
+    const story = store.items.get(first).storyId;
+    // An item stored while a re-clustering runs, which places it (as replaceClustering does).
+    const during = await assigner.exclusive(() => {
+      const id = store1('China asked Russia to wait until the Olympics ended', [CHINA, RUSSIA, OLYMPICS]);
+      assigner.repo.replaceClustering([{ id: first, storyId: story! }, { id, storyId: story! }]);
+      return id;
+    });
+    const stats = assigner.stats.toJSON();
+    // Its story outbox entry is still there; it is not placed again.
+    expect(assigner.pending()).toBe(1);
+    expect(await assigner.drain()).toBe(0);
+    expect(assigner.pending()).toBe(0);
+    expect(store.items.get(during).storyId).toBe(story);
+    expect(assigner.stats.toJSON()).toEqual(stats);
+
+    // A hand-over that comes after its item was placed from the store leaves nothing to place.
+    const late = { ...newItem(en.id, 'en', '2022-02-04T05:00:00.000Z', 'Brazil raises interest rates', [E('Q155', 'Brazil')]), storyTerms: ['brazil'] };
+    const outcome = store.items.insertIfNew(late);
+    if (outcome.status !== 'new') throw new Error('not stored');
+    expect(await assigner.drain()).toBe(1);
+    events.emit('item', storedItem(outcome.id, late, en), late.storyTerms);
+    expect(await assigner.drain()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
-import { errorMessage } from '@parallax/domain';
+import { errorMessage, type Item } from '@parallax/domain';
 import { type StoryCandidate, StoryNeighbourhood, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyProfile, storyStatsKeys } from '@parallax/enrich';
-import { OUTBOX_STORY_TOPIC, StoryRepository, addUnfolded, noUnfoldedStats, type OutboxEntry, type PlacementRow, type Store, type UnfoldedStats } from '@parallax/store';
+import { OUTBOX_STORY_TOPIC, StoryRepository, addUnfolded, noUnfoldedStats, placementRow, type OutboxEntry, type PlacementRow, type Store, type UnfoldedStats } from '@parallax/store';
 import { BatchPacer, yieldToEventLoop } from '../batch-pacer.js';
 import type { IndexFeeder } from '../index-feeder.js';
 import type { Logger } from '../logger.js';
@@ -28,6 +28,9 @@ const MAX_LOADED_DAYS = 60;
  * counts (26,000 keys) took 36 ms, and reading them back from the batches' rows 300 ms more.
  */
 const FOLD_STATS_AFTER = 5_000;
+
+/** New items kept as handed over until placed (see `arrived`): beyond, they are read from the store. */
+const MAX_ARRIVED = 20_000;
 
 export interface StoryAssignerOptions {
   store: Store;
@@ -83,11 +86,24 @@ export class StoryAssigner {
   /** A drain waiting for new items to settle: `now` starts it at once. */
   private settling: { done: Promise<number>; now: () => void } | null = null;
   private closed = false;
-  private readonly onItem = () => {
-    if (!this.closed) void this.drainSoon().catch((err: unknown) => this.o.logger.error({ err: errorMessage(err) }, 'story assignment failed'));
+  /**
+   * New items as the ingest cycle handed them over, by id, until placed: what reading them back from the
+   * store would give (a join and two JSON parses an item, a tenth of placing one). The story outbox
+   * still says which items to place; an item not here (after a restart, or beyond MAX_ARRIVED) is read.
+   * Forgotten when a drain has emptied the outbox (an item placed from the store before its hand-over
+   * arrived leaves nothing behind), when items are removed, and after a re-clustering, which may have
+   * placed items stored meanwhile.
+   */
+  private readonly arrived = new Map<number, PlacementRow>();
+  private readonly onItem = (item: Item, storyTerms?: readonly string[]) => {
+    if (this.closed) return;
+    // Without its terms (an emitter that does not know them) the item is read from the store.
+    if (storyTerms && item.storyId === null && this.arrived.size < MAX_ARRIVED) this.arrived.set(item.id, placementRow(item, storyTerms));
+    void this.drainSoon().catch((err: unknown) => this.o.logger.error({ err: errorMessage(err) }, 'story assignment failed'));
   };
   private readonly onRemoved = (ids: number[]) => {
     for (const id of ids) {
+      this.arrived.delete(id);
       this.window?.stats.remove(id);
       this.window?.neighbourhood.remove(id);
     }
@@ -198,14 +214,18 @@ export class StoryAssigner {
   exclusive<T>(fn: (stats: (next?: TermStats) => TermStats) => Promise<T> | T): Promise<T> {
     return this.serial(async () => {
       await this.drainAll();
-      return fn((next) => {
-        if (next) {
-          this.statsValue = next;
-          // A re-clustering has replaced the stored frequencies, batches not folded included.
-          this.unfolded = this.repo.unfoldedTotals();
-        }
-        return this.statsValue;
-      });
+      try {
+        return await fn((next) => {
+          if (next) {
+            this.statsValue = next;
+            // A re-clustering has replaced the stored frequencies, batches not folded included.
+            this.unfolded = this.repo.unfoldedTotals();
+          }
+          return this.statsValue;
+        });
+      } finally {
+        this.arrived.clear();
+      }
     });
   }
 
@@ -228,7 +248,10 @@ export class StoryAssigner {
     let placed = 0;
     for (;;) {
       const batch = this.o.store.outbox.due([OUTBOX_STORY_TOPIC], this.pacer.size());
-      if (batch.length === 0) break;
+      if (batch.length === 0) {
+        this.arrived.clear();
+        break;
+      }
       const done = this.pacer.run(batch.length, () => {
         const placedNow = this.placeBatch(batch);
         this.relink(placedNow);
@@ -256,7 +279,7 @@ export class StoryAssigner {
    * frequencies and the window in memory are read back from the store.
    */
   private placeBatch(batch: OutboxEntry[]): Placed[] {
-    const items = this.repo.itemsToPlace(batch.map((e) => e.refId));
+    const items = this.rowsToPlace(batch.map((e) => e.refId));
     try {
       return this.repo.transaction(() => {
         const done: Placed[] = [];
@@ -284,6 +307,23 @@ export class StoryAssigner {
     } finally {
       this.unwritten = noneUnwritten();
     }
+  }
+
+  /** The items of a batch, as handed over where they were, else read from the store (absent: deleted since). */
+  private rowsToPlace(ids: readonly number[]): Map<number, PlacementRow> {
+    const rows = new Map<number, PlacementRow>();
+    const unknown: number[] = [];
+    for (const id of ids) {
+      const row = this.arrived.get(id);
+      if (row) {
+        rows.set(id, row);
+        this.arrived.delete(id);
+      } else {
+        unknown.push(id);
+      }
+    }
+    if (unknown.length > 0) for (const [id, row] of this.repo.itemsToPlace(unknown)) rows.set(id, row);
+    return rows;
   }
 
   private writeUnwritten(): void {

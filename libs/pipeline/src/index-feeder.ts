@@ -1,6 +1,6 @@
 import { errorMessage } from '@parallax/domain';
 import type { SearchIndex } from '@parallax/search';
-import { OUTBOX_INDEX_TOPIC, OUTBOX_UNINDEX_TOPIC, toSearchDocument, type Store } from '@parallax/store';
+import { OUTBOX_INDEX_TOPIC, OUTBOX_UNINDEX_TOPIC, type Store } from '@parallax/store';
 import { BatchPacer, yieldToEventLoop } from './batch-pacer.js';
 import type { Logger } from './logger.js';
 import type { AnalysedFieldsCache } from './preparation/analysed-fields-cache.js';
@@ -73,7 +73,7 @@ export class IndexFeeder {
         const { docs, covered, gone } = busy(() =>
           this.store.db.transaction(() => ({
             covered: this.store.outbox.waitingFor(OUTBOX_INDEX_TOPIC, upserts),
-            docs: this.store.items.getMany(upserts).map((item) => ({ ...toSearchDocument(item), analysed: this.options.analysed?.get(item.id) })),
+            docs: this.store.items.searchDocuments(upserts).map((doc) => ({ ...doc, analysed: this.options.analysed?.get(doc.id) })),
             gone: this.store.items.missingIds(removals),
           }))(),
         );

@@ -43,6 +43,11 @@ interface ItemRow {
   kind: SourceKind;
 }
 
+type DocumentRow = Pick<
+  ItemRow,
+  'id' | 'source_id' | 'title' | 'summary' | 'content_text' | 'url' | 'outlet' | 'kind' | 'language' | 'sort_at' | 'entities_json' | 'denial' | 'mentions_denial' | 'story_id' | 'duplicate_of'
+>;
+
 const SELECT = 'SELECT i.*, s.name AS outlet, s.kind AS kind FROM items i JOIN sources s ON s.id = i.source_id';
 
 export class ItemRepository {
@@ -150,6 +155,24 @@ export class ItemRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  /**
+   * The items of `ids` as the search index and the alert rules read them, in that order (absent:
+   * deleted). Only the columns a document has: the index feeder and the alert matcher read every new
+   * item, and `getMany` also materialised its HTML and clustering terms, a few kilobytes an item.
+   */
+  searchDocuments(ids: number[]): SearchDocument[] {
+    if (ids.length === 0) return [];
+    const rows = this.sql
+      .rows(
+        `SELECT i.id, i.source_id, i.title, i.summary, i.content_text, i.url, s.name AS outlet, s.kind AS kind, i.language, i.sort_at,
+           i.entities_json, i.denial, i.mentions_denial, i.story_id, i.duplicate_of
+         FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(ids)) as DocumentRow[];
+    const byId = new Map(rows.map((r) => [r.id, toDocument(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   /** Which of `ids` no item holds (deleted, or never stored). */
   missingIds(ids: number[]): number[] {
     if (ids.length === 0) return [];
@@ -199,6 +222,27 @@ export class ItemRepository {
     const stmt = this.sql.write('INSERT OR IGNORE INTO item_entities (item_id, qid) VALUES (?, ?)');
     for (const e of entities) stmt.run(id, e.qid);
   }
+}
+
+/** As {@link toSearchDocument} makes it of the item the row belongs to. */
+function toDocument(r: DocumentRow): SearchDocument {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    title: r.title,
+    summary: r.summary,
+    content: r.content_text,
+    url: r.url,
+    outlet: r.outlet,
+    kind: r.kind,
+    language: r.language,
+    publishedAt: r.sort_at,
+    entities: JSON.parse(r.entities_json) as EntityRef[],
+    denial: r.denial === 1,
+    mentionsDenial: r.mentions_denial === 1,
+    storyId: r.story_id,
+    duplicateOf: r.duplicate_of,
+  };
 }
 
 export function toSearchDocument(item: Item): SearchDocument {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CreateSourceSchema } from '@parallax/domain';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_MATCH_TOPIC } from './outbox.repository.js';
-import { type NewItem, storedItem } from './item.repository.js';
+import { type NewItem, storedItem, toSearchDocument } from './item.repository.js';
 import { Store } from './store.js';
 import { StoryRepository } from './story.repository.js';
 
@@ -107,6 +107,22 @@ describe('Store', () => {
       if (outcome.status !== 'new') throw new Error('expected a new item');
       expect(storedItem(outcome.id, written, s)).toEqual(store.items.get(outcome.id));
     }
+  });
+
+  it('reads items as search documents as it makes them of whole items, in the order asked, without the deleted', () => {
+    const s = source();
+    const ids: number[] = [];
+    for (const over of [{}, { guid: 'g2', url: null, summary: null, contentText: null, publishedAt: null, contentHash: 'h2', duplicateOf: 1 }, { guid: 'g3', url: 'https://example.org/c', contentHash: 'h3', denial: true, mentionsDenial: true, entities: [] }]) {
+      const outcome = store.items.insertIfNew(item(s.id, over));
+      if (outcome.status !== 'new') throw new Error('expected a new item');
+      ids.push(outcome.id);
+    }
+    new StoryRepository(store.db).assign([{ itemId: ids[2]!, storyId: new StoryRepository(store.db).createStory('Olympics', '2022-02-03T10:00:00.000Z'), at: '2022-02-03T10:00:00.000Z' }]);
+    const asked = [ids[2]!, 999, ids[0]!, ids[1]!];
+    expect(store.items.searchDocuments(asked)).toEqual(store.items.getMany(asked).map(toSearchDocument));
+    expect(store.items.searchDocuments(asked).map((d) => d.id)).toEqual([ids[2], ids[0], ids[1]]);
+    expect(store.items.searchDocuments(asked)[0]?.storyId).not.toBeNull();
+    expect(store.items.searchDocuments([])).toEqual([]);
   });
 
   it('finds the original of a syndicated copy in another source', () => {

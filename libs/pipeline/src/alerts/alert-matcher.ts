@@ -1,4 +1,4 @@
-import type { Item } from '@parallax/domain';
+import type { Item, SearchDocument } from '@parallax/domain';
 import { RuleIndex, documentFields, type EntityResolver } from '@parallax/query';
 import { OUTBOX_MATCH_TOPIC, toSearchDocument, type AlertRecord, type AlertRepository, type NewDelivery, type NewMatch, type Store } from '@parallax/store';
 import { BatchPacer, yieldToEventLoop } from '../batch-pacer.js';
@@ -113,10 +113,13 @@ export class AlertMatcher {
 
   /** Tests one item against the rules: the alert ids it matches, with the reasons. For the benchmark and tests. */
   test(item: Item): { alertId: number; reasons: string[] }[] {
-    const doc = toSearchDocument(item);
+    return this.testDocument(toSearchDocument(item));
+  }
+
+  private testDocument(doc: SearchDocument): { alertId: number; reasons: string[] }[] {
     return this.index
-      .match(doc, this.o.analysed?.get(item.id) ?? documentFields(doc))
-      .filter((h) => !this.rules.get(h.id)?.rule.requireDenial || item.denial)
+      .match(doc, this.o.analysed?.get(doc.id) ?? documentFields(doc))
+      .filter((h) => !this.rules.get(h.id)?.rule.requireDenial || doc.denial)
       .map((h) => ({ alertId: h.id, reasons: h.reasons }));
   }
 
@@ -130,7 +133,7 @@ export class AlertMatcher {
       return batch.length;
     }
     this.pacer.run(batch.length, () => {
-      const items = new Map(this.o.store.items.getMany([...new Set(batch.map((e) => e.refId))]).map((i) => [i.id, i]));
+      const items = new Map(this.o.store.items.searchDocuments([...new Set(batch.map((e) => e.refId))]).map((d) => [d.id, d]));
       const now = this.now();
       const matches: NewMatch[] = [];
       const deliveries: NewDelivery[] = [];
@@ -148,11 +151,11 @@ export class AlertMatcher {
     return batch.length;
   }
 
-  private matchItem(item: Item | undefined, now: Date, matches: NewMatch[], deliveries: NewDelivery[], spiking: Set<number>): void {
+  private matchItem(item: SearchDocument | undefined, now: Date, matches: NewMatch[], deliveries: NewDelivery[], spiking: Set<number>): void {
     // A deleted item, or a syndicated copy of one already matched, fires nothing: its entry is just acked.
     if (!item || item.duplicateOf !== null) return;
     const at = now.toISOString();
-    for (const hit of this.test(item)) {
+    for (const hit of this.testDocument(item)) {
       const entry = this.rules.get(hit.alertId);
       if (!entry) continue;
       const { alert } = entry;

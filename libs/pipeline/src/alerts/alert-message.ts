@@ -1,4 +1,4 @@
-import type { AlertChannel, AlertMatch, AlertMessage, Item } from '@parallax/domain';
+import type { AlertChannel, AlertMatch, AlertMessage, SearchDocument } from '@parallax/domain';
 import type { AlertRecord, NewDelivery } from '@parallax/store';
 
 /** The channels an alert is delivered to: always the live stream, plus its webhook and e-mail. */
@@ -9,9 +9,9 @@ export function channelsOf(alert: AlertRecord, emailEnabled: boolean): AlertChan
   return out;
 }
 
-/** An item as the match log shows it, before the match row exists. */
-export function matchOf(item: Item, reason: string, matchedAt: string): AlertMatch {
-  return { itemId: item.id, title: item.title, url: item.url, outlet: item.outlet, language: item.language, publishedAt: item.sortAt, matchedAt, reason };
+/** An item, as the index and the rules read it (its time is `sortAt`), as the match log shows it, before the match row exists. */
+export function matchOf(doc: SearchDocument, reason: string, matchedAt: string): AlertMatch {
+  return { itemId: doc.id, title: doc.title, url: doc.url, outlet: doc.outlet, language: doc.language, publishedAt: doc.publishedAt, matchedAt, reason };
 }
 
 /** One delivery per channel of one message; `keyBase` + `:channel` is the idempotency key. */

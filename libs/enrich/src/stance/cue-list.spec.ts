@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CueList } from './cue-list.js';
+import { CueList, literalAlternation } from './cue-list.js';
 
 describe('CueList', () => {
   const list = new CueList([/(?<!\p{L})(reports?|claims?)(?!\p{L})/u, /\p{L}+ said/u, /allegations/u]);
@@ -40,5 +41,23 @@ describe('CueList', () => {
     expect(any('nothing here')).toBe(false);
     // A list whose pattern needs no literal lets everything through.
     expect(CueList.anyOf([new CueList([/deny/u]), new CueList([/\p{L}+/u])])('nothing here')).toBe(true);
+  });
+});
+
+describe('literalAlternation', () => {
+  it('writes the literals as a trie, a literal that another begins with ending its branch', () => {
+    expect(literalAlternation(['did not ', "did n't ", 'didnot ', 'deny', 'denies', 'de', 'a.b', 'x|y'])).toBe("(?:d(?:id(?: n(?:ot |'t )|not )|e)|a\\.b|x\\|y)");
+  });
+
+  it('matches wherever one of the literals occurs, and nowhere else', () => {
+    const alphabet = ['a', 'b', 'n', "'", ' ', '.', '|', '(', 'ф', '假', '😀'];
+    const word = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 4 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (literals, text) => {
+        const haystack = text.join('');
+        expect(new RegExp(literalAlternation(literals), 'u').test(haystack)).toBe(literals.some((l) => haystack.includes(l)));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

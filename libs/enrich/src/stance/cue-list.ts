@@ -83,5 +83,40 @@ export class CueList {
 /** A pattern that matches wherever one of `literals` occurs, or null for no literals. */
 function literalGate(literals: string[] | null): RegExp | null {
   if (!literals) return null;
-  return new RegExp([...new Set(literals)].map((s) => s.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&')).join('|'), 'u');
+  return new RegExp(literalAlternation(literals), 'u');
+}
+
+interface LiteralTrie {
+  next: Map<string, LiteralTrie>;
+  /** A literal ends here. */
+  end: boolean;
+}
+
+/**
+ * A pattern that matches wherever one of `literals` occurs, written as a trie, common beginnings once:
+ * `did n(?:ot |'t )` rather than `did not |did n't `. The regex engine tries a plain list's
+ * alternatives one by one at every position of the text; the denial cues' list has hundreds, and their
+ * gate was 4% of preparing an item. A literal that another begins with makes the longer one redundant
+ * (the shorter is found wherever the longer is), so it ends its branch.
+ */
+export function literalAlternation(literals: readonly string[]): string {
+  const root: LiteralTrie = { next: new Map(), end: false };
+  for (const literal of literals) {
+    let node = root;
+    for (const ch of literal) {
+      let next = node.next.get(ch);
+      if (!next) {
+        next = { next: new Map(), end: false };
+        node.next.set(ch, next);
+      }
+      node = next;
+    }
+    node.end = true;
+  }
+  const write = (node: LiteralTrie): string => {
+    if (node.end) return '';
+    const branches = [...node.next].map(([ch, next]) => ch.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&') + write(next));
+    return branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+  };
+  return write(root);
 }

@@ -111,7 +111,6 @@ export class EntityTagger {
   private readonly cjkTrie = newNode();
   /** Folded alias text → entity indices, for resolving a name typed in a query. */
   private readonly nameIndex = new Map<string, Set<number>>();
-  private readonly segmenters = new Map<string, Intl.Segmenter>();
   private readonly exclusions: Array<{ entity: number; langs: Set<string> | null; cues: string[][]; window: number }> = [];
   private readonly namedThingNouns = NAMED_THING_NOUNS.map((n) => foldWord(n));
   private readonly styleNouns = STYLE_NOUNS.words.map((n) => foldWord(n));
@@ -332,7 +331,7 @@ export class EntityTagger {
       raw.push(...this.abbreviationCompounds(chars, offsets, runLang));
       // A short match must begin where a word begins: 美方 in 完美方案 begins inside 完美.
       for (const m of raw) {
-        if (m.entity !== -1 && m.end - m.start <= 2 && !(boundaries ??= this.wordStarts(run[0], runLang, run.index)).has(m.start)) continue;
+        if (m.entity !== -1 && m.end - m.start <= 2 && !(boundaries ??= wordStarts(run[0], runLang)).has(m.start - run.index)) continue;
         if (m.entity !== -1 && isCjkStyle(text, m)) continue;
         matches.push(m);
       }
@@ -360,17 +359,6 @@ export class EntityTagger {
       i = j > i ? j : i + 1;
     }
     return out;
-  }
-
-  private wordStarts(run: string, lang: string, base: number): Set<number> {
-    let segmenter = this.segmenters.get(lang);
-    if (!segmenter) {
-      segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-      this.segmenters.set(lang, segmenter);
-    }
-    const starts = new Set<number>();
-    for (const s of segmenter.segment(run)) starts.add(base + s.index);
-    return starts;
   }
 
   /**
@@ -463,6 +451,34 @@ export class EntityTagger {
     const word = previous.keys[0] ?? '';
     return this.namedThingNouns.some((noun) => word.startsWith(noun));
   }
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+/** Recent runs' word starts, by language and run: see {@link wordStarts}. */
+const recentWordStarts = new Map<string, Set<number>>();
+const RECENT_RUNS = 256;
+
+/**
+ * Where the words of a CJK run begin (offsets into the run), by ICU's word segmentation. Segmenting is
+ * the dearest step of tagging Chinese and Japanese, and an item's headline is tagged again for story
+ * clustering (by another tagger) right after its whole text, which holds the same runs: the last few
+ * hundred runs are remembered, and the headline's are not segmented twice.
+ */
+function wordStarts(run: string, lang: string): Set<number> {
+  const key = `${lang}\u0000${run}`;
+  let starts = recentWordStarts.get(key);
+  if (!starts) {
+    let segmenter = segmenters.get(lang);
+    if (!segmenter) {
+      segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+      segmenters.set(lang, segmenter);
+    }
+    starts = new Set<number>();
+    for (const s of segmenter.segment(run)) starts.add(s.index);
+    if (recentWordStarts.size >= RECENT_RUNS) recentWordStarts.clear();
+    recentWordStarts.set(key, starts);
+  }
+  return starts;
 }
 
 function child(node: TrieNode, key: string): TrieNode {

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
  * scoring walks each n-gram's table entry as an object with string keys), and loading its table as a
  * 2 MB JavaScript module cost every thread that loads it about 150 MB of resident memory. Here the table
  * is read as text into one Int32Array of scores and a hash table of n-grams keyed by their characters
- * (see NgramTable), for the languages asked for only, and identifying an item's language takes 30-50 µs.
+ * (see NgramTable), for the languages asked for only, and identifying an item's language takes 20-45 µs.
  * The answers are eld's: a spec compares them on a multilingual sample.
  *
  * The scheme, as eld's tables define it:

@@ -9,7 +9,7 @@ export function channelsOf(alert: AlertRecord, emailEnabled: boolean): AlertChan
   return out;
 }
 
-/** An item, as the index and the rules read it (its time is `sortAt`), as the match log shows it, before the match row exists. */
+/** The match log's view of an item (from its search document, whose time is the item's `sortAt`), before the match row exists. */
 export function matchOf(doc: SearchDocument, reason: string, matchedAt: string): AlertMatch {
   return { itemId: doc.id, title: doc.title, url: doc.url, outlet: doc.outlet, language: doc.language, publishedAt: doc.publishedAt, matchedAt, reason };
 }

@@ -246,8 +246,9 @@ describe('Store', () => {
 
   it('counts term frequencies per batch and folds them without changing a total; a re-clustering replaces both', () => {
     const repo = new StoryRepository(store.db);
-    repo.addStats([['Q148', 'olympics'], ['Q148', 'Q148', 'boycott']]);
-    repo.addStats([['Q159', 'olympics']]);
+    expect(repo.addCounts(0, [])).toBeNull();
+    repo.addCounts(2, [['Q148', 2], ['olympics', 1], ['boycott', 1]]);
+    repo.addCounts(1, [['Q159', 1], ['olympics', 1]]);
     const before = repo.termStats();
     expect(before).toEqual({ documents: 3, frequencies: { Q148: 2, olympics: 2, boycott: 1, Q159: 1 } });
     expect(repo.unfoldedTotals()).toMatchObject({ documents: 3, counts: new Map([['Q148', 2], ['olympics', 2], ['boycott', 1], ['Q159', 1]]) });
@@ -255,10 +256,9 @@ describe('Store', () => {
     expect(repo.unfoldedTotals()).toEqual({ documents: 0, counts: new Map(), lastBatch: null });
     expect(repo.termStats()).toEqual(before);
     // Totals the caller kept: a batch counted after them stays for the next fold.
-    const kept = repo.addStats([['olympics']]);
-    repo.addStats([['boycott']]);
-    expect(kept).toMatchObject({ documents: 1, counts: new Map([['olympics', 1]]) });
-    repo.foldStats(kept ?? undefined);
+    const kept = repo.addCounts(1, [['olympics', 1]]);
+    repo.addCounts(1, [['boycott', 1]]);
+    repo.foldStats({ documents: 1, counts: new Map([['olympics', 1]]), lastBatch: kept });
     expect(repo.unfoldedTotals()).toMatchObject({ documents: 1, counts: new Map([['boycott', 1]]) });
     expect(repo.termStats()).toEqual({ documents: 5, frequencies: { ...before.frequencies, olympics: 3, boycott: 2 } });
     repo.replaceStats(1, { Q30: 1 });

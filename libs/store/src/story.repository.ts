@@ -93,12 +93,12 @@ export interface UnfoldedStats {
 }
 
 /** No batch counted: the totals after a fold, and where reading them back starts. */
-export function noUnfoldedStats(): UnfoldedStats {
+function noUnfoldedStats(): UnfoldedStats {
   return { documents: 0, counts: new Map(), lastBatch: null };
 }
 
 /** Adds one batch's counts (or totals) to `totals`. */
-export function addUnfolded(totals: UnfoldedStats, batch: UnfoldedStats): void {
+function addUnfolded(totals: UnfoldedStats, batch: UnfoldedStats): void {
   totals.documents += batch.documents;
   for (const [key, n] of batch.counts) totals.counts.set(key, (totals.counts.get(key) ?? 0) + n);
   if (batch.lastBatch !== null) totals.lastBatch = batch.lastBatch;
@@ -126,25 +126,19 @@ export class StoryRepository {
   }
 
   /**
-   * Counts more documents: one per key list, each key once within its list (a batch of placed items).
-   * The batch's counts are one row of `term_stats_delta`, folded later ({@link foldStats}); returned
-   * (null for no documents) so that the caller can keep the unfolded totals without reading them back.
+   * Counts a batch of placed items: `documents` documents and, for each key, how many of them hold it.
+   * The batch is one row of `term_stats_delta`, folded later ({@link foldStats}). Returns the batch's
+   * id (null for no documents), so that the caller can keep the unfolded totals without reading them back.
    */
-  addStats(documents: Iterable<Iterable<string>>): UnfoldedStats | null {
-    const counts = new Map<string, number>();
-    let n = 0;
-    for (const keys of documents) {
-      n += 1;
-      for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    if (n === 0) return null;
-    const r = this.sql.write('INSERT INTO term_stats_delta (documents, counts_json) VALUES (?, ?)').run(n, json([...counts]));
-    return { documents: n, counts, lastBatch: Number(r.lastInsertRowid) };
+  addCounts(documents: number, counts: readonly (readonly [string, number])[]): number | null {
+    if (documents === 0) return null;
+    const r = this.sql.write('INSERT INTO term_stats_delta (documents, counts_json) VALUES (?, ?)').run(documents, json(counts));
+    return Number(r.lastInsertRowid);
   }
 
   /**
    * Folds the batches' counts into `term_stats`, in one transaction: each key once, however many
-   * batches counted it. The caller may pass the totals it kept ({@link addStats}, {@link unfoldedTotals}):
+   * batches counted it. The caller may pass the totals it kept ({@link addCounts}, {@link unfoldedTotals}):
    * reading them back means parsing every batch's counts, which costs ten times the writing.
    */
   foldStats(unfolded: UnfoldedStats = this.unfoldedTotals()): void {

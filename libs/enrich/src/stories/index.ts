@@ -3,6 +3,7 @@ export { clusterStories, clusterStoriesInSteps, storyNeighbourKeys, windowStatsO
 export type { ClusterOptions, ClusteredItem, NeighbourKeys } from './cluster-stories.js';
 export { DEFAULT_STORY_OPTIONS, storyFeatures, storyStatsKeys } from './story.js';
 export type { StoryAssignment, StoryCandidate, StoryOptions } from './story.js';
+export { KeyTally } from './key-tally.js';
 export { TermStats } from './term-stats.js';
 export type { TermStatsJson, TermStatsOptions } from './term-stats.js';
 export { CONCEPT_KEY_PREFIX, StoryConceptTagger, headlineEntityKey, isConceptKey, isHeadlineEntityKey, storyConcepts, storyHeadlineKeys } from './story-concepts.js';

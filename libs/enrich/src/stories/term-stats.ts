@@ -1,6 +1,7 @@
 import { DomainError } from '@parallax/domain';
 import { grownTo } from './grown.js';
 import { KeySpace } from './key-space.js';
+import type { KeyTally } from './key-tally.js';
 
 /** The persisted form of {@link TermStats}: plain JSON, so the caller can keep it in a table or file. */
 export interface TermStatsJson {
@@ -65,9 +66,10 @@ export class TermStats {
     return this.versionValue;
   }
 
-  /** Adds one document; a key repeated within it counts once. */
-  add(keys: Iterable<string>): void {
+  /** Adds one document; a key repeated within it counts once. `tally`, if given, counts the same (by {@link keys}' ids). */
+  add(keys: Iterable<string>, tally?: KeyTally): void {
     this.n += 1;
+    if (tally) tally.documents += 1;
     const stamp = ++this.versionValue | 0;
     for (const key of keys) {
       const id = this.keys.idOf(key);
@@ -75,19 +77,24 @@ export class TermStats {
       if (this.countedAt[id] === stamp) continue;
       this.countedAt[id] = stamp;
       this.df[id] = (this.df[id] as number) + 1;
+      tally?.count(id);
     }
   }
 
-  /** Takes back a document added earlier (an item deleted or re-enriched). */
-  remove(keys: Iterable<string>): void {
+  /** Takes back a document added earlier (an item deleted or re-enriched), from `tally` too if given. */
+  remove(keys: Iterable<string>, tally?: KeyTally): void {
     if (this.n === 0) return;
     this.n -= 1;
+    if (tally) tally.documents -= 1;
     const stamp = ++this.versionValue | 0;
     for (const key of keys) {
       const id = this.keys.find(key);
       if (id < 0 || id >= this.df.length || this.countedAt[id] === stamp) continue;
       this.countedAt[id] = stamp;
-      if ((this.df[id] as number) > 0) this.df[id] = (this.df[id] as number) - 1;
+      if ((this.df[id] as number) > 0) {
+        this.df[id] = (this.df[id] as number) - 1;
+        tally?.count(id, -1);
+      }
     }
   }
 

@@ -1,6 +1,6 @@
 import { errorMessage, type Item } from '@parallax/domain';
-import { type StoryCandidate, StoryNeighbourhood, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyProfile, storyStatsKeys } from '@parallax/enrich';
-import { OUTBOX_STORY_TOPIC, StoryRepository, addUnfolded, noUnfoldedStats, placementRow, type OutboxEntry, type PlacementRow, type Store, type UnfoldedStats } from '@parallax/store';
+import { KeyTally, type StoryCandidate, StoryNeighbourhood, TermStats, WindowStats, assignStory, storyFeatures, storyNeighbourKeys, storyProfile, storyStatsKeys } from '@parallax/enrich';
+import { OUTBOX_STORY_TOPIC, StoryRepository, placementRow, type OutboxEntry, type PlacementRow, type Store, type UnfoldedStats } from '@parallax/store';
 import { BatchPacer, yieldToEventLoop } from '../batch-pacer.js';
 import type { IndexFeeder } from '../index-feeder.js';
 import type { Logger } from '../logger.js';
@@ -78,8 +78,13 @@ export class StoryAssigner {
   private window: ClusteringWindow | null = null;
   /** A batch's placements, terms and frequency keys, written together when the batch ends (or before the window reads the store). */
   private unwritten: Unwritten = noneUnwritten();
-  /** Frequencies of committed batches not folded yet, as in the store's `term_stats_delta`. */
-  private unfolded: UnfoldedStats;
+  /**
+   * Frequencies of committed batches not folded yet, as in the store's `term_stats_delta`, by the ids
+   * of `statsValue`'s keys, and the last such batch.
+   */
+  private unfolded: { counts: KeyTally; lastBatch: number | null } = { counts: new KeyTally(), lastBatch: null };
+  /** What the batch being placed adds to the frequencies (counted by `statsValue.add`), written with it. */
+  private readonly batchCounts = new KeyTally();
   private queue: Promise<unknown> = Promise.resolve();
   private queued: Promise<number> | null = null;
   private readonly pacer: BatchPacer;
@@ -112,8 +117,7 @@ export class StoryAssigner {
   constructor(private readonly o: StoryAssignerOptions) {
     this.repo = new StoryRepository(o.store.db);
     this.linker = new DenialLinker(this.repo, { tagEntities: o.tagEntities });
-    this.unfolded = this.repo.unfoldedTotals();
-    this.statsValue = this.storedStats();
+    this.statsValue = this.loadStats();
     this.pacer = new BatchPacer(o.batchSize ?? 200);
     o.events.on('item', this.onItem);
     o.events.on('removed', this.onRemoved);
@@ -217,9 +221,9 @@ export class StoryAssigner {
       try {
         return await fn((next) => {
           if (next) {
-            this.statsValue = next;
             // A re-clustering has replaced the stored frequencies, batches not folded included.
-            this.unfolded = this.repo.unfoldedTotals();
+            this.statsValue = next;
+            this.unfolded = unfoldedByIds(this.repo.unfoldedTotals(), next);
           }
           return this.statsValue;
         });
@@ -258,9 +262,11 @@ export class StoryAssigner {
         return placedNow;
       });
       placed += done.length;
-      if (this.unfolded.documents >= (this.o.foldStatsAfter ?? FOLD_STATS_AFTER)) {
-        this.repo.foldStats(this.unfolded);
-        this.unfolded = noUnfoldedStats();
+      if (this.unfolded.counts.documents >= (this.o.foldStatsAfter ?? FOLD_STATS_AFTER)) {
+        const { counts, lastBatch } = this.unfolded;
+        this.repo.foldStats({ documents: counts.documents, counts: new Map(counts.entries(this.statsValue.keys)), lastBatch });
+        counts.clear();
+        this.unfolded.lastBatch = null;
       }
       await yieldToEventLoop();
     }
@@ -306,6 +312,7 @@ export class StoryAssigner {
       throw err;
     } finally {
       this.unwritten = noneUnwritten();
+      this.batchCounts.clear();
     }
   }
 
@@ -330,19 +337,26 @@ export class StoryAssigner {
     this.repo.assign(this.unwritten.placements);
     this.repo.writeTerms(this.unwritten.terms);
     // Kept in memory as if committed: should the batch roll back, reloadStats reads the store again.
-    const counted = this.repo.addStats(this.unwritten.stats);
-    if (counted) addUnfolded(this.unfolded, counted);
+    const batch = this.repo.addCounts(this.batchCounts.documents, this.batchCounts.entries(this.statsValue.keys));
+    if (batch !== null) {
+      this.batchCounts.addTo(this.unfolded.counts);
+      this.unfolded.lastBatch = batch;
+    }
+    this.batchCounts.clear();
     this.unwritten = noneUnwritten();
   }
 
-  private storedStats(): TermStats {
-    const { documents, frequencies } = this.repo.termStats(this.unfolded);
-    return TermStats.fromJSON({ version: 1, documents, priorDocuments: new TermStats().priorDocuments, frequencies });
+  /** The frequencies as stored: the folded table and the batches not folded yet. */
+  private loadStats(): TermStats {
+    const unfolded = this.repo.unfoldedTotals();
+    const { documents, frequencies } = this.repo.termStats(unfolded);
+    const stats = TermStats.fromJSON({ version: 1, documents, priorDocuments: new TermStats().priorDocuments, frequencies });
+    this.unfolded = unfoldedByIds(unfolded, stats);
+    return stats;
   }
 
   private reloadStats(): void {
-    this.unfolded = this.repo.unfoldedTotals();
-    this.statsValue = this.storedStats();
+    this.statsValue = this.loadStats();
     this.window = null;
   }
 
@@ -356,7 +370,7 @@ export class StoryAssigner {
     const at = Date.parse(item.publishedAt);
     const window = this.windowAround(at);
     // Like the batch clusterer, every item counts in the rarity weights, its own included.
-    this.statsValue.add(keys);
+    this.statsValue.add(keys, this.batchCounts);
     window.stats.add(item.id, at, storyFeatures(candidate));
     try {
       const nk = storyNeighbourKeys(candidate, { stats: this.statsValue, windowStats: window.stats });
@@ -376,11 +390,10 @@ export class StoryAssigner {
       window.neighbourhood.add(candidate, profile);
       this.unwritten.placements.push({ itemId: item.id, storyId, at: item.publishedAt });
       if (!stored) this.unwritten.terms.push({ id: item.id, terms: candidate.terms });
-      this.unwritten.stats.push(keys);
       this.o.logger.debug({ itemId: item.id, storyId, opened: a.storyId === null, score: a.score, reasons: a.reasons }, 'story assigned');
       return { id: item.id, storyId, publishedAt: item.publishedAt, denial: item.denial && item.kind === 'official' };
     } catch (err) {
-      this.statsValue.remove(keys);
+      this.statsValue.remove(keys, this.batchCounts);
       window.stats.remove(item.id);
       throw err;
     }
@@ -411,10 +424,17 @@ export class StoryAssigner {
 interface Unwritten {
   placements: { itemId: number; storyId: number; at: string }[];
   terms: { id: number; terms: string[] }[];
-  stats: string[][];
 }
 
-const noneUnwritten = (): Unwritten => ({ placements: [], terms: [], stats: [] });
+const noneUnwritten = (): Unwritten => ({ placements: [], terms: [] });
+
+/** The store's unfolded batches, counted by the ids of `stats`' keys. */
+function unfoldedByIds(unfolded: UnfoldedStats, stats: TermStats): { counts: KeyTally; lastBatch: number | null } {
+  const counts = new KeyTally();
+  for (const [key, n] of unfolded.counts) counts.count(stats.keys.idOf(key), n);
+  counts.documents = unfolded.documents;
+  return { counts, lastBatch: unfolded.lastBatch };
+}
 
 /** The placed items of a stretch of time, in memory: windowed frequencies and neighbour postings. */
 interface ClusteringWindow {

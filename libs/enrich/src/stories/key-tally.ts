@@ -5,8 +5,8 @@ import type { KeySpace } from './key-space.js';
  * Counts by key id, in the order the ids were first counted, with the documents they came from: what a
  * batch of placed items adds to the document frequencies. {@link TermStats} counts into one as it adds
  * a document (`add(keys, tally)`), each key once per document as it counts it itself, so the batch's
- * counts for the store need no map of strings and no set per document (they were 7% of the main
- * thread's work at ingest).
+ * counts for the store need no map of strings and no set per document (writing a batch of story
+ * placements: 216–245 → 152–184 ms per 3,000 items).
  */
 export class KeyTally {
   private counts = new Int32Array(1024);

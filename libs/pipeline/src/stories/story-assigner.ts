@@ -76,13 +76,10 @@ export class StoryAssigner {
   private statsValue: TermStats;
   /** The placed items of the stretch of time being clustered, from the store on demand: see {@link windowAround}. */
   private window: ClusteringWindow | null = null;
-  /** A batch's placements, terms and frequency keys, written together when the batch ends (or before the window reads the store). */
+  /** A batch's placements and terms, written with its frequencies (`batchCounts`) when the batch ends (or before the window reads the store). */
   private unwritten: Unwritten = noneUnwritten();
-  /**
-   * Frequencies of committed batches not folded yet, as in the store's `term_stats_delta`, by the ids
-   * of `statsValue`'s keys, and the last such batch.
-   */
-  private unfolded: { counts: KeyTally; lastBatch: number | null } = { counts: new KeyTally(), lastBatch: null };
+  /** Frequencies of committed batches not folded yet, as in the store's `term_stats_delta`. */
+  private unfolded: Unfolded;
   /** What the batch being placed adds to the frequencies (counted by `statsValue.add`), written with it. */
   private readonly batchCounts = new KeyTally();
   private queue: Promise<unknown> = Promise.resolve();
@@ -117,7 +114,7 @@ export class StoryAssigner {
   constructor(private readonly o: StoryAssignerOptions) {
     this.repo = new StoryRepository(o.store.db);
     this.linker = new DenialLinker(this.repo, { tagEntities: o.tagEntities });
-    this.statsValue = this.loadStats();
+    ({ stats: this.statsValue, unfolded: this.unfolded } = this.storedStats());
     this.pacer = new BatchPacer(o.batchSize ?? 200);
     o.events.on('item', this.onItem);
     o.events.on('removed', this.onRemoved);
@@ -346,17 +343,16 @@ export class StoryAssigner {
     this.unwritten = noneUnwritten();
   }
 
-  /** The frequencies as stored: the folded table and the batches not folded yet. */
-  private loadStats(): TermStats {
+  /** The frequencies as stored (the folded table and the batches not folded yet), and those batches. */
+  private storedStats(): { stats: TermStats; unfolded: Unfolded } {
     const unfolded = this.repo.unfoldedTotals();
     const { documents, frequencies } = this.repo.termStats(unfolded);
     const stats = TermStats.fromJSON({ version: 1, documents, priorDocuments: new TermStats().priorDocuments, frequencies });
-    this.unfolded = unfoldedByIds(unfolded, stats);
-    return stats;
+    return { stats, unfolded: unfoldedByIds(unfolded, stats) };
   }
 
   private reloadStats(): void {
-    this.statsValue = this.loadStats();
+    ({ stats: this.statsValue, unfolded: this.unfolded } = this.storedStats());
     this.window = null;
   }
 
@@ -428,8 +424,14 @@ interface Unwritten {
 
 const noneUnwritten = (): Unwritten => ({ placements: [], terms: [] });
 
+/** Frequencies of committed batches not folded yet, by the ids of the assigner's TermStats keys, and the last such batch. */
+interface Unfolded {
+  counts: KeyTally;
+  lastBatch: number | null;
+}
+
 /** The store's unfolded batches, counted by the ids of `stats`' keys. */
-function unfoldedByIds(unfolded: UnfoldedStats, stats: TermStats): { counts: KeyTally; lastBatch: number | null } {
+function unfoldedByIds(unfolded: UnfoldedStats, stats: TermStats): Unfolded {
   const counts = new KeyTally();
   for (const [key, n] of unfolded.counts) counts.count(stats.keys.idOf(key), n);
   counts.documents = unfolded.documents;

@@ -65,7 +65,5 @@ function hashSpan(text: string, start: number, end: number): number {
 }
 
 function sameSpan(key: string, text: string, start: number, end: number): boolean {
-  if (key.length !== end - start) return false;
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
+  return key.length === end - start && text.startsWith(key, start);
 }

@@ -27,6 +27,8 @@ interface Token {
   /** The lookup keys the word may match under (see {@link lookupKeys}), and the word trie's nodes they reach from its root. */
   keys: string[];
   starts: TrieNode[];
+  /** All Hangul: a Korean word, which may be a compound of country abbreviations (see koreanCompounds). */
+  hangul: boolean;
   start: number;
   end: number;
 }
@@ -119,7 +121,7 @@ export class EntityTagger {
   private readonly titleWords = new Set(HEADLINE_TITLE_WORDS);
   private givenNameCountries = new Set<number>();
   /** A word's lookup keys and the nodes they reach from the word trie's root (see WORD_CACHE_SIZE). */
-  private readonly words = new SpanCache<{ word: string; keys: string[]; starts: TrieNode[] }>(WORD_CACHE_SIZE);
+  private readonly words = new SpanCache<{ word: string; keys: string[]; starts: TrieNode[]; hangul: boolean }>(WORD_CACHE_SIZE);
 
   constructor(options: EntityTaggerOptions = {}) {
     for (const e of builtInEntities()) this.addEntity(e, true);
@@ -190,10 +192,10 @@ export class EntityTagger {
           const node = this.wordTrie.next.get(key);
           if (node) starts.push(node);
         }
-        known = { word, keys, starts };
+        known = { word, keys, starts, hangul: HANGUL.test(word) };
         this.words.set(text, start, end, known);
       }
-      tokens.push({ text: known.word, keys: known.keys, starts: known.starts, start, end });
+      tokens.push({ text: known.word, keys: known.keys, starts: known.starts, hangul: known.hangul, start, end });
     });
     return tokens;
   }
@@ -425,7 +427,7 @@ export class EntityTagger {
     const out: Match[] = [];
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
-      if (!token || !HANGUL.test(token.text)) continue;
+      if (!token?.hangul) continue;
       let word = token.text;
       const particle = KOREAN_PARTICLES.find((p) => word.endsWith(p) && word.length - p.length >= 2);
       if (particle) word = word.slice(0, -particle.length);

@@ -306,6 +306,9 @@ export class EntityTagger {
 
   private matchCjk(text: string, lang: string | undefined): Match[] {
     const matches: Match[] = [];
+    // Most texts have no Chinese or Japanese at all: two scans of the whole text by \p{Script} patterns
+    // are spared where no code unit could begin a CJK run.
+    if (!mayHoldCjk(text)) return matches;
     const runLang = lang === 'ja' || /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text) ? 'ja' : 'zh';
     for (const run of text.matchAll(CJK_RUN)) {
       const chars = [...run[0]];
@@ -453,6 +456,15 @@ export class EntityTagger {
     const word = previous.keys[0] ?? '';
     return this.namedThingNouns.some((noun) => word.startsWith(noun));
   }
+}
+
+/**
+ * Whether `text` has a code unit at U+2E80 or above: every Han, Hiragana and Katakana character of the
+ * BMP (and ー, 々) is, and one beyond it is a surrogate pair, whose units are too.
+ */
+function mayHoldCjk(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) return true;
+  return false;
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();

@@ -94,3 +94,13 @@ describe('EntityTagger', () => {
     expect(first.map((e) => e.qid).sort()).toEqual(['Q148', 'Q159']);
   });
 });
+
+describe('EntityTagger on text without CJK', () => {
+  it('skips the CJK matcher only where no character of a CJK run can be: none lies below U+2E80', () => {
+    const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc\u3005]/u;
+    const below: number[] = [];
+    for (let unit = 0; unit < 0x2e80; unit++) if (cjk.test(String.fromCharCode(unit))) below.push(unit);
+    expect(below).toEqual([]);
+    expect(tagger.tag('Moscow and 中国 talk', 'en').map((e) => e.qid)).toEqual(expect.arrayContaining(['Q148']));
+  });
+});

@@ -151,8 +151,7 @@ export class ItemRepository {
   getMany(ids: number[]): Item[] {
     if (ids.length === 0) return [];
     const rows = this.sql.rows(`${SELECT} WHERE i.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ItemRow[];
-    const byId = new Map(rows.map((r) => [r.id, toItem(r)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    return inOrderOf(ids, rows, toItem);
   }
 
   /**
@@ -169,8 +168,7 @@ export class ItemRepository {
          FROM items i JOIN sources s ON s.id = i.source_id WHERE i.id IN (SELECT value FROM json_each(?))`,
       )
       .all(JSON.stringify(ids)) as DocumentRow[];
-    const byId = new Map(rows.map((r) => [r.id, toDocument(r)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    return inOrderOf(ids, rows, toDocument);
   }
 
   /** Which of `ids` no item holds (deleted, or never stored). */
@@ -224,7 +222,17 @@ export class ItemRepository {
   }
 }
 
-/** As {@link toSearchDocument} makes it of the item the row belongs to. */
+/** `rows` (read for `ids`, in whatever order) made into `T`s in the order of `ids`; an id without a row is left out. */
+function inOrderOf<R extends { id: number }, T>(ids: readonly number[], rows: readonly R[], make: (row: R) => T): T[] {
+  const byId = new Map(rows.map((r) => [r.id, make(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * As {@link toSearchDocument} makes it of the item the row belongs to, from a document's columns only:
+ * going through {@link toItem} (the HTML read as null) took 11–20 µs an item against 8–9 (100,000-item
+ * store, in one process).
+ */
 function toDocument(r: DocumentRow): SearchDocument {
   return {
     id: r.id,

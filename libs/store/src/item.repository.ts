@@ -1,6 +1,7 @@
 import type { EntityRef, Enrichment, Item, NormalisedItem, SearchDocument, SourceKind } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import type { Db } from './database.js';
+import { inOrderOf } from './in-order.js';
 import { PreparedStatements } from './prepared-statements.js';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_MATCH_TOPIC } from './outbox.repository.js';
 import { OUTBOX_STORY_TOPIC } from './story.repository.js';
@@ -220,12 +221,6 @@ export class ItemRepository {
     const stmt = this.sql.write('INSERT OR IGNORE INTO item_entities (item_id, qid) VALUES (?, ?)');
     for (const e of entities) stmt.run(id, e.qid);
   }
-}
-
-/** `rows` (read for `ids`, in whatever order) made into `T`s in the order of `ids`; an id without a row is left out. */
-function inOrderOf<R extends { id: number }, T>(ids: readonly number[], rows: readonly R[], make: (row: R) => T): T[] {
-  const byId = new Map(rows.map((r) => [r.id, make(r)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**

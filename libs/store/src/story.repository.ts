@@ -1,6 +1,7 @@
 import type { EntityRef, Item, SourceKind, StoryItemRef, StoryOverview } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
 import type { Db } from './database.js';
+import { inOrderOf } from './in-order.js';
 import { PreparedStatements } from './prepared-statements.js';
 import { OUTBOX_INDEX_TOPIC } from './outbox.repository.js';
 
@@ -425,8 +426,7 @@ export class StoryRepository {
   itemRefs(ids: number[]): StoryItemRef[] {
     if (ids.length === 0) return [];
     const rows = this.db.prepare(`${ITEM_REF} WHERE i.id IN (SELECT value FROM json_each(?))`).all(json(ids)) as ItemRefRow[];
-    const byId = new Map(rows.map((r) => [r.id, toItemRef(r)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    return inOrderOf(ids, rows, toItemRef);
   }
 
   /** The story of each item. */

@@ -243,6 +243,43 @@ describe('fetchResource over loopback', () => {
     expect(r.body.toString('utf8')).toBe(text);
   });
 
+  it.each([
+    ['gzip', 'gzip', (b: Buffer) => gzipSync(b, { level: 1 })],
+    ['deflate', 'zlib', (b: Buffer) => deflateSync(b, { level: 1 })],
+    ['deflate', 'raw', (b: Buffer) => deflateRawSync(b, { level: 1 })],
+    ['br', 'brotli', (b: Buffer) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } })],
+  ] as const)('decodes a big %s body (%s, over 256 KiB encoded: decoded on the thread pool) and stops its bomb at the cap', async (coding, _format, compress) => {
+    // Random bytes do not compress: the encoded body stays over the size decoded on the calling thread.
+    const noise = randomBytes(400 * 1024);
+    const big = Buffer.concat([noise, Buffer.from(FEED)]);
+    const bomb = Buffer.concat([noise, Buffer.alloc(64 * 1024 * 1024)]);
+    const bodies = new Map([
+      ['/big', compress(big)],
+      ['/bomb', compress(bomb)],
+    ]);
+    expect(bodies.get('/big')?.length).toBeGreaterThan(256 * 1024);
+    const server = await serve((req, res) => res.writeHead(200, { 'content-encoding': coding }).end(bodies.get(req.url ?? '')));
+    const r = await fetchResource(`${server.origin}/big`, { allowPrivate: true });
+    expect(r.body.equals(big)).toBe(true);
+    const err = await failure(fetchResource(`${server.origin}/bomb`, { allowPrivate: true, maxBytes: 1024 * 1024 }));
+    expect(err.reason).toBe('too_large');
+    expect(err.message).toMatch(/decompressed body exceeds the 1048576 byte limit/);
+  });
+
+  it('reports a body cut short by the connection as a connection error, plain or gzipped', async () => {
+    const server = await serve((req, res) => {
+      const gz = req.url === '/gz';
+      const body = gz ? gzipSync(Buffer.from(FEED.repeat(50))) : Buffer.from(FEED.repeat(50));
+      res.writeHead(200, { 'content-length': String(body.length), ...(gz ? { 'content-encoding': 'gzip' } : {}) });
+      res.write(body.subarray(0, body.length >> 1), () => res.socket?.destroy());
+    });
+    for (const path of ['/plain', '/gz']) {
+      const err = await failure(fetchResource(`${server.origin}${path}`, { allowPrivate: true }));
+      expect(err.reason).toBe('connection');
+      expect(err.message).toMatch(/closed before the whole body arrived|aborted/);
+    }
+  });
+
   it('reads an empty body labelled gzip as empty', async () => {
     const server = await serve((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': '0' }).end());
     const r = await fetchResource(server.origin, { allowPrivate: true });

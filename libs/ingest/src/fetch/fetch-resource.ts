@@ -3,11 +3,9 @@ import http, { type IncomingMessage, type OutgoingHttpHeaders } from 'node:http'
 import https from 'node:https';
 import { rootCertificates } from 'node:tls';
 import { isIP } from 'node:net';
-import { pipeline } from 'node:stream/promises';
-import type { Transform } from 'node:stream';
 import { privateRangeOf } from './address-policy.js';
-import { BodyTooLargeError, BoundedCollector, ByteLimit } from './byte-limit.js';
-import { createContentDecoders } from './content-decoding.js';
+import { BodyTooLargeError, collectBody } from './byte-limit.js';
+import { contentCodings, decodeContent } from './content-decoding.js';
 import { FetchError } from './fetch-error.js';
 import { DEFAULT_ACCEPT, DEFAULT_USER_AGENT, resolveFetchLimits, type FetchLimits } from './fetch-limits.js';
 import type { FetchedResource, FetchOptions } from './fetch.types.js';
@@ -159,34 +157,22 @@ function sendRequest(target: URL, opts: FetchOptions, limits: FetchLimits, signa
 
 async function readBody(response: IncomingMessage, url: string, limits: FetchLimits, signal: AbortSignal): Promise<Buffer> {
   const encoding = header(response, 'content-encoding');
-  const decoders = createContentDecoders(encoding);
-  if (!decoders) {
+  const codings = contentCodings(encoding);
+  if (!codings) {
     response.destroy();
     throw new FetchError('bad_response', `unsupported Content-Encoding "${encoding}"`, { url });
   }
-  const wireLimit = decoders.length ? limits.maxCompressedBytes : Math.min(limits.maxCompressedBytes, limits.maxBytes);
+  const encoded = codings.length > 0;
+  const wireLimit = encoded ? limits.maxCompressedBytes : Math.min(limits.maxCompressedBytes, limits.maxBytes);
   const declared = Number(header(response, 'content-length') ?? NaN);
   if (declared > wireLimit) {
     response.destroy();
-    throw new BodyTooLargeError(wireLimit, decoders.length ? 'compressed' : 'decompressed');
+    throw new BodyTooLargeError(wireLimit, encoded ? 'compressed' : 'decompressed');
   }
-  const collector = new BoundedCollector(limits.maxBytes);
-  const onAbort = (): void => {
-    response.destroy(signal.reason as Error);
-  };
-  signal.addEventListener('abort', onAbort, { once: true });
-  const wire = new ByteLimit(wireLimit, decoders.length ? 'compressed' : 'decompressed');
-  try {
-    const stages: (IncomingMessage | Transform | BoundedCollector)[] = [response, wire, ...decoders, collector];
-    await pipeline(stages);
-  } catch (err) {
-    // An empty body labelled gzip or br (some servers do this for empty 200s) is empty, not corrupt.
-    if (decoders.length && wire.bytes === 0 && !signal.aborted && isCompressionError(err)) return Buffer.alloc(0);
-    throw err;
-  } finally {
-    signal.removeEventListener('abort', onAbort);
-  }
-  return collector.body();
+  const wire = await collectBody(response, wireLimit, encoded ? 'compressed' : 'decompressed', signal);
+  // An empty body labelled gzip or br (some servers do this for empty 200s) is empty, not corrupt.
+  if (!encoded || wire.length === 0) return wire;
+  return decodeContent(wire, codings, limits.maxBytes);
 }
 
 function statusError(response: IncomingMessage, url: string): FetchError {

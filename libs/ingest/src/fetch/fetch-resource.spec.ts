@@ -280,6 +280,50 @@ describe('fetchResource over loopback', () => {
     }
   });
 
+  describe('kept-alive connections', () => {
+    const connections = (server: LoopbackServer): number => new Set(server.requests.map((r) => r.socket)).size;
+
+    it('reuse one connection for the fetches of a host, after a 200 and after a 304', async () => {
+      const server = await serve((req, res) => {
+        if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
+        res.writeHead(200, { etag: '"v1"' }).end(FEED);
+      });
+      expect((await fetchResource(`${server.origin}/a`, { allowPrivate: true })).body.toString()).toBe(FEED);
+      expect((await fetchResource(`${server.origin}/b`, { allowPrivate: true, etag: '"v1"' })).notModified).toBe(true);
+      expect((await fetchResource(`${server.origin}/c`, { allowPrivate: true })).body.toString()).toBe(FEED);
+      expect(server.requests).toHaveLength(3);
+      expect(connections(server)).toBe(1);
+    });
+
+    it('are not shared with a fetch under rules of its own (an address policy)', async () => {
+      const server = await serve((_req, res) => res.end(FEED));
+      await fetchResource(server.origin, { allowPrivate: true });
+      await fetchResource(server.origin, { addressPolicy: () => null });
+      await fetchResource(server.origin, { addressPolicy: () => null });
+      expect(connections(server)).toBe(3);
+    });
+
+    it('send a request again on a new connection when the server had closed the kept one', async () => {
+      // The server drops a connection when a second request arrives on it, as one does whose idle timeout
+      // passed while the request was on its way.
+      const seen = new WeakSet<object>();
+      const server = await serve((req, res) => {
+        if (seen.has(req.socket)) return void req.socket.destroy();
+        seen.add(req.socket);
+        res.end(FEED);
+      });
+      for (let i = 0; i < 3; i++) expect((await fetchResource(server.origin, { allowPrivate: true })).body.toString()).toBe(FEED);
+      expect(server.requests).toHaveLength(5);
+      expect(connections(server)).toBe(3);
+    });
+
+    it('do not time out on the connect deadline: they are connected already', async () => {
+      const server = await serve((_req, res) => setTimeout(() => res.end(FEED), 150));
+      for (let i = 0; i < 2; i++) expect((await fetchResource(server.origin, { allowPrivate: true, connectTimeoutMs: 100 })).body.toString()).toBe(FEED);
+      expect(connections(server)).toBe(1);
+    });
+  });
+
   it('reads an empty body labelled gzip as empty', async () => {
     const server = await serve((_req, res) => res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': '0' }).end());
     const r = await fetchResource(server.origin, { allowPrivate: true });

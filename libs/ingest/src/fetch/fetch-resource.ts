@@ -32,7 +32,13 @@ export async function fetchResource(url: string, opts: FetchOptions = {}): Promi
     for (;;) {
       current = target.href;
       redirects.push(current);
-      const response = await sendRequest(target, opts, limits, deadline.signal);
+      const response = await sendRequest(target, opts, limits, deadline.signal).catch((err: unknown) => {
+        // A kept-alive connection the server had closed meanwhile: once more, on another (the request is a GET).
+        if (!(err instanceof StaleConnectionError)) throw err;
+        return sendRequest(target, opts, limits, deadline.signal).catch((again: unknown) => {
+          throw again instanceof StaleConnectionError ? again.cause : again;
+        });
+      });
       const status = response.statusCode ?? 0;
       if (REDIRECT_STATUSES.has(status) && response.headers.location) {
         response.destroy();
@@ -57,7 +63,9 @@ export async function fetchResource(url: string, opts: FetchOptions = {}): Promi
         expires: header(response, 'expires'),
       };
       if (status === 304) {
-        response.destroy();
+        // A 304 has no body (RFC 9110 §15.4.5): once its end is read the connection goes back to the pool
+        // (a server that sends a body anyway loses the connection, not the answer).
+        await collectBody(response, 0, 'decompressed', deadline.signal).catch(() => undefined);
         // A 304 need not repeat Last-Modified (RFC 9110 §15.4.5): the validators sent still hold.
         const etag = head.etag ?? opts.etag ?? null;
         const lastModified = head.lastModified ?? opts.lastModified ?? null;
@@ -92,6 +100,39 @@ function parseTarget(location: string, base: string): URL {
   return target;
 }
 
+/**
+ * Connections kept open between fetches of one host (HTTP/1.1 persistent connections, RFC 9112 §9.3):
+ * the sources of an outlet or a ministry share a host, and a poll round reaches them one after the
+ * other. Each pool serves one set of rules, the default address policy or none (allowPrivate), so a
+ * connection is only ever reused under the rules it was opened and checked under; a fetch with its own
+ * policy or its own certificate authorities gets a connection of its own, as every fetch once did.
+ * Idle connections close after {@link KEEP_IDLE_MS} (sooner when the server's Keep-Alive header says
+ * it closes sooner: Node's agent reads the hint) and do not keep the process alive.
+ */
+const pools = new Map<string, http.Agent>();
+/** Above the scheduler's default gap between two fetches of a host (1 s), below common server idle timeouts (5 s). */
+const KEEP_IDLE_MS = 4_000;
+
+function pooledAgent(protocol: string, guarded: boolean): http.Agent {
+  const key = `${protocol}${guarded ? 'guarded' : 'open'}`;
+  let agent = pools.get(key);
+  if (!agent) {
+    // One idle connection per host is enough: the scheduler fetches a host one request at a time.
+    const options = { keepAlive: true, maxFreeSockets: 1, timeout: KEEP_IDLE_MS };
+    agent = protocol === 'https:' ? new https.Agent(options) : new http.Agent(options);
+    pools.set(key, agent);
+  }
+  return agent;
+}
+
+/** A request sent on a kept-alive connection that the server had closed: it may be sent again on another. */
+class StaleConnectionError extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
+    this.name = 'StaleConnectionError';
+  }
+}
+
 /** One request, resolved with the response head; the body is left to the caller. */
 function sendRequest(target: URL, opts: FetchOptions, limits: FetchLimits, signal: AbortSignal): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
@@ -111,11 +152,11 @@ function sendRequest(target: URL, opts: FetchOptions, limits: FetchLimits, signa
     if (opts.etag) headers['if-none-match'] = opts.etag;
     if (opts.lastModified) headers['if-modified-since'] = opts.lastModified;
 
+    const ownRules = opts.addressPolicy !== undefined || opts.extraCa !== undefined;
     const request = (target.protocol === 'https:' ? https : http).request(target, {
       method: 'GET',
       headers,
-      // A fresh connection per request: a pooled socket could have been opened under other rules.
-      agent: false,
+      agent: ownRules ? false : pooledAgent(target.protocol, policy !== null),
       lookup: !policy ? undefined : opts.addressPolicy ? createGuardedLookup(opts.addressPolicy) : guardedLookup,
       // `ca` replaces the root store, so extra authorities are added to it rather than given alone.
       ...(opts.extraCa ? { ca: [...rootCertificates, ...[opts.extraCa].flat()] } : {}),
@@ -130,6 +171,14 @@ function sendRequest(target: URL, opts: FetchOptions, limits: FetchLimits, signa
     };
     signal.addEventListener('abort', onAbort, { once: true });
     request.on('socket', (socket) => {
+      // Second line of defence: the peer address itself, whatever path led to it.
+      const checkPeer = (): void => {
+        const peer = socket.remoteAddress;
+        const range = policy && peer ? policy(peer) : null;
+        if (peer && range) request.destroy(privateError(target.href, peer, range));
+      };
+      // A kept-alive connection is connected already (and was checked under the same rules when it was).
+      if (!socket.connecting) return checkPeer();
       connectTimer = setTimeout(() => {
         request.destroy(
           new FetchError('timeout', `could not connect to ${target.host} within ${limits.connectTimeoutMs} ms`, { url: target.href }),
@@ -137,19 +186,17 @@ function sendRequest(target: URL, opts: FetchOptions, limits: FetchLimits, signa
       }, limits.connectTimeoutMs);
       socket.once('connect', () => {
         clearTimeout(connectTimer);
-        // Second line of defence: the peer address itself, whatever path led to it.
-        const peer = socket.remoteAddress;
-        const range = policy && peer ? policy(peer) : null;
-        if (peer && range) request.destroy(privateError(target.href, peer, range));
+        checkPeer();
       });
     });
     request.on('response', (response) => {
       settle();
       resolve(response);
     });
-    request.on('error', (err) => {
+    request.on('error', (err: NodeJS.ErrnoException) => {
       settle();
-      reject(err);
+      const stale = request.reusedSocket && !signal.aborted && (err.code === 'ECONNRESET' || err.code === 'EPIPE');
+      reject(stale ? new StaleConnectionError(err) : err);
     });
     request.end();
   });

@@ -4,6 +4,7 @@ import type { IndexFeeder } from './index-feeder.js';
 import type { IngestCycle } from './ingest-cycle.js';
 import type { Logger } from './logger.js';
 import type { PipelineEvents } from './pipeline-events.js';
+import { type HostPoliteness, PollQueue } from './poll-queue.js';
 
 export interface PollSchedulerOptions {
   /** Sources polled at once, across hosts (the global concurrency limit). */
@@ -14,6 +15,8 @@ export interface PollSchedulerOptions {
    * is indexed once, with its story, rather than once without and again with it.
    */
   afterPoll?: () => Promise<unknown>;
+  /** The fetcher's politeness (its FetchScheduler): a cycle's workers are handed sources of hosts that are free. */
+  hosts?: HostPoliteness;
 }
 
 /**
@@ -83,26 +86,39 @@ export class PollScheduler {
   }
 
   private async runCycle(now: Date): Promise<number> {
-    const queue = this.store.sources.dueIds(now).filter((id) => !this.inFlight.has(id));
-    if (queue.length === 0) {
+    const queue = new PollQueue(
+      this.store.sources.due(now).filter((s) => !this.inFlight.has(s.id)),
+      this.options.hosts ?? null,
+    );
+    if (queue.size === 0) {
       await this.feeder.drain();
       return 0;
     }
     let done = 0;
-    const total = queue.length;
+    const total = queue.size;
     this.logger.info({ due: total }, 'poll cycle started');
     this.events.emit('progress', { task: 'poll-cycle', done, total });
-    // Politeness per host is the fetcher's (FetchScheduler); here only how many sources run at once.
+    // Politeness per host is the fetcher's (FetchScheduler); the queue hands each worker a source of a
+    // host that is free, so that no worker waits for a host while others could be polled.
     const worker = async (): Promise<void> => {
-      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-        await this.pollOnce(id).catch((err: unknown) => this.logger.error({ sourceId: id, err: String(err) }, 'poll crashed'));
+      for (let next = queue.take(); next !== null; next = queue.take()) {
+        if ('waitMs' in next) {
+          await queue.wait(next.waitMs);
+          continue;
+        }
+        const id = next.source.id;
+        try {
+          await this.pollOnce(id).catch((err: unknown) => this.logger.error({ sourceId: id, err: String(err) }, 'poll crashed'));
+        } finally {
+          queue.release(next.host);
+        }
         done++;
         this.events.emit('progress', { task: 'poll-cycle', done, total });
         // Index as items come in, so search sees them promptly; drains are shared, not repeated.
         void this.afterPoll().catch((err: unknown) => this.logger.error({ err: String(err) }, 'after-poll work failed'));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 8, queue.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.options.concurrency ?? 8, total) }, worker));
     await this.feeder.drain();
     this.logger.info({ polled: total }, 'poll cycle done');
     return total;

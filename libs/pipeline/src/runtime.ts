@@ -117,6 +117,7 @@ export class Runtime {
     this.preparer = threads ?? new InlinePreparer(() => this.languageEnricher as Enricher);
     // What the preparation threads analysed, for the index and the alert rules on this thread.
     const analysed = new AnalysedFieldsCache();
+    const politeness = new FetchScheduler({ concurrency: options.pollConcurrency, perHostGapMs: options.perHostGapMs });
     this.cycle = new IngestCycle({
       store,
       preparer: this.preparer,
@@ -124,9 +125,7 @@ export class Runtime {
       events: this.events,
       logger,
       allowPrivate: options.allowPrivateSources,
-      fetch: new FetchScheduler({ concurrency: options.pollConcurrency, perHostGapMs: options.perHostGapMs }).wrap((url, opts: FetchOptions) =>
-        fetchResource(url, { timeoutMs: options.fetchTimeoutMs, maxBytes: options.fetchMaxBytes, ...opts }),
-      ),
+      fetch: politeness.wrap((url, opts: FetchOptions) => fetchResource(url, { timeoutMs: options.fetchTimeoutMs, maxBytes: options.fetchMaxBytes, ...opts })),
       demoBaseUrl: () => this.demo.baseUrl(),
     });
     this.feeder = new IndexFeeder(store, this.index, logger, { analysed });
@@ -134,6 +133,7 @@ export class Runtime {
       concurrency: options.pollConcurrency,
       // Placing new items in stories feeds the index afterwards: each new item is indexed once, with its story.
       afterPoll: () => this.stories.drainSoon(),
+      hosts: politeness,
     });
     this.alerts = new Alerts({
       store,

@@ -117,10 +117,11 @@ export class SourceRepository {
   }
 
   /** The enabled sources due at `now`, longest due first (ids only: the scheduler reads each as it polls it). */
-  dueIds(now: Date): number[] {
+  /** The enabled sources whose poll is due at `now`, longest due first, with their URLs (the poll scheduler spreads them over hosts). */
+  due(now: Date): { id: number; url: string }[] {
     return this.sql
-      .column('SELECT id FROM sources WHERE enabled = 1 AND (next_poll_at IS NULL OR next_poll_at <= ?) ORDER BY next_poll_at')
-      .all(now.toISOString()) as number[];
+      .rows('SELECT id, url FROM sources WHERE enabled = 1 AND (next_poll_at IS NULL OR next_poll_at <= ?) ORDER BY next_poll_at')
+      .all(now.toISOString()) as { id: number; url: string }[];
   }
 
   /**

@@ -164,9 +164,11 @@ describe('Store', () => {
     // b is due later than a (a new source is due from its creation), c is not due, and a paused source never is.
     store.sources.recordPoll(c.id, { fetched: 0, new: 0, duplicates: 0, errors: 0, unchanged: true, error: null, durationMs: 5, httpStatus: 304, startedAt: new Date(), nextPollAt: new Date(Date.now() + 3_600_000) });
     const paused = store.sources.update(source('https://example.org/d.xml').id, { enabled: false });
-    expect(store.sources.dueIds(new Date())).toEqual([a.id, b.id]);
-    expect(store.sources.dueIds(new Date(Date.now() + 7_200_000))).toEqual([a.id, b.id, c.id]);
-    expect(store.sources.dueIds(new Date(Date.now() + 7_200_000))).not.toContain(paused.id);
+    const dueIds = (now: Date): number[] => store.sources.due(now).map((s) => s.id);
+    expect(dueIds(new Date())).toEqual([a.id, b.id]);
+    expect(dueIds(new Date(Date.now() + 7_200_000))).toEqual([a.id, b.id, c.id]);
+    expect(dueIds(new Date(Date.now() + 7_200_000))).not.toContain(paused.id);
+    expect(store.sources.due(new Date()).map((s) => s.url)).toEqual([a.url, b.url]);
   });
 
   it('flags a source that answers but has published nothing for three usual gaps as silent, not broken', () => {

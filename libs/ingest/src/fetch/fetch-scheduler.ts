@@ -74,6 +74,24 @@ export class FetchScheduler {
     return this.active;
   }
 
+  /** The politeness key of `url`: requests with the same key go one at a time. */
+  hostOf(url: string): string {
+    return hostKey(url);
+  }
+
+  /**
+   * Milliseconds before a request to `url` could start without waiting for its host: 0 when the host
+   * is free now, the rest of its gap after its last request, Infinity while it has one under way or
+   * waiting. The poll scheduler hands a worker a source of a host that is free, so that no worker
+   * waits for a host while others could be fetched.
+   */
+  readyIn(url: string): number {
+    const lane = this.lanes.get(hostKey(url));
+    if (!lane) return 0;
+    if (lane.pending > 0) return Infinity;
+    return hostWaitMs(lane.lastFinishedAt, this.now(), this.gapMs);
+  }
+
   private acquire(): Promise<void> {
     if (this.active < this.concurrency) {
       this.active++;

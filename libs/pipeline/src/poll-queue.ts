@@ -1,0 +1,106 @@
+/** What the fetcher's politeness (libs/ingest's FetchScheduler) tells the poll scheduler about hosts. */
+export interface HostPoliteness {
+  /** The politeness key of a URL: requests with the same key go one at a time. */
+  hostOf(url: string): string;
+  /** Milliseconds before a request to `url` could start without waiting: 0 when its host is free, Infinity while it is busy. */
+  readyIn(url: string): number;
+}
+
+export interface DueSource {
+  id: number;
+  url: string;
+}
+
+/** A host's due sources, in due order, and the next to hand out. */
+interface HostTurn {
+  sources: DueSource[];
+  next: number;
+}
+
+/**
+ * While a host is busy elsewhere (a "poll now" from the API), how often to look again: no worker of
+ * this cycle will release it.
+ */
+const BUSY_RETRY_MS = 50;
+
+/**
+ * The due sources of a poll cycle, handed to its workers host by host. A worker polls one source at
+ * a time and the fetcher one request per host (with a quiet gap between two), so a worker handed a
+ * source of a busy host would only wait, holding one of the cycle's few slots: behind a slow server, or
+ * through the gaps of an outlet's thirty feeds, the whole cycle slowed to that host's pace. Here a
+ * worker gets the longest-due source of a host that is free now (hosts take turns), waits only when
+ * every host left is busy or resting, and then only until one is free.
+ */
+export class PollQueue {
+  /** Hosts with sources left, in the order of their next turn: a host goes to the back when served. */
+  private readonly turns = new Map<string, HostTurn>();
+  /** Hosts a worker of this queue is polling now. */
+  private readonly taken = new Set<string>();
+  private waiters: (() => void)[] = [];
+  private left = 0;
+
+  /** Without `politeness` every source is a host of its own: handed out in due order. */
+  constructor(
+    sources: readonly DueSource[],
+    private readonly politeness: HostPoliteness | null,
+  ) {
+    for (const source of sources) {
+      // A URL without a host (a demo source's `demo:` URL, fetched from our own server) is its own.
+      const host = politeness?.hostOf(source.url) || `source ${source.id}`;
+      const turn = this.turns.get(host);
+      if (turn) turn.sources.push(source);
+      else this.turns.set(host, { sources: [source], next: 0 });
+      this.left += 1;
+    }
+  }
+
+  /** Sources not handed out yet. */
+  get size(): number {
+    return this.left;
+  }
+
+  /**
+   * The next source to poll and its host, which is the caller's until {@link release}; else how long
+   * to wait before asking again ({@link wait}: Infinity, until a release); null when none are left.
+   */
+  take(): { source: DueSource; host: string } | { waitMs: number } | null {
+    if (this.turns.size === 0) return null;
+    let waitMs = Infinity;
+    for (const [host, turn] of this.turns) {
+      if (this.taken.has(host)) continue;
+      const source = turn.sources[turn.next] as DueSource;
+      const ready = this.politeness?.readyIn(source.url) ?? 0;
+      if (ready > 0) {
+        waitMs = Math.min(waitMs, ready === Infinity ? BUSY_RETRY_MS : ready);
+        continue;
+      }
+      turn.next += 1;
+      this.turns.delete(host);
+      if (turn.next < turn.sources.length) this.turns.set(host, turn);
+      this.taken.add(host);
+      this.left -= 1;
+      return { source, host };
+    }
+    return { waitMs };
+  }
+
+  /** The caller is done with `host`: a waiting worker may take it or another. */
+  release(host: string): void {
+    this.taken.delete(host);
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves at the next release, or after `ms` if that comes first. */
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = ms === Infinity ? undefined : setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiters.push(done);
+    });
+  }
+}

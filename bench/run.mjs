@@ -95,7 +95,10 @@ function summary(r) {
   const i = r.ingest;
   if (i && !i.error) {
     add('ingest, items/s end to end', i.endToEnd.itemsPerSecond, '≥ 1,000', i.endToEnd.itemsPerSecond / 1000, i.endToEnd.itemsPerSecond >= 1000);
-    add('ingest vs bare parse (ceiling)', `${i.endToEnd.itemsPerSecond} / ${i.bareParse.itemsPerSecond} items/s`, '≥ 50%', i.ratioToBareParse, i.ratioToBareParse >= 0.5);
+    // Runs before 2026-11-29 measured the ceiling once, before the first pass.
+    const around = i.bareParse.aroundFirstPass;
+    const ceiling = around ? `${around.itemsPerSecond} items/s (the bare parse ${around.before} before the pass, ${around.after} after)` : `${i.bareParse.itemsPerSecond} items/s`;
+    add('ingest vs bare parse (ceiling)', `${i.endToEnd.itemsPerSecond} / ${ceiling}`, '≥ 50%', i.ratioToBareParse, i.ratioToBareParse >= 0.5);
     add('ingest vs rss-parser', `${i.endToEnd.itemsPerSecond} / ${i.rssParser.itemsPerSecond} items/s`, '—', i.ratioToRssParser, null);
     if (i.warm) {
       add(
@@ -118,7 +121,7 @@ function summary(r) {
     if (wait) add('a request during ingest waits (p50 / p95 / p99, max)', `${wait.p50} / ${wait.p95} / ${wait.p99} ms, max ${wait.max} ms`, '—', null, null);
     const per10k = (i.notModifiedPass.seconds * 10_000) / Math.max(1, i.notModifiedPass.feeds);
     add(`304 pass, ${i.notModifiedPass.feeds} unchanged feeds`, `${i.notModifiedPass.seconds} s (${i.notModifiedPass.feedsPerSecond} feeds/s)`, '10,000 in < 60 s', 60 / per10k, per10k < 60);
-    const afterFirst = i.endToEnd.peakRssMb ? `; ${i.endToEnd.peakRssMb} MB after the first 5,000 items` : '';
+    const afterFirst = i.endToEnd.peakRssMb ? `; ${i.endToEnd.peakRssMb} MB after the first ${i.endToEnd.items.toLocaleString('en')} items` : '';
     add('ingest peak RSS (whole run: both passes and the 304 pass)', `${i.peakRssMb} MB${afterFirst}`, '< 1 GB', 1024 / i.peakRssMb, i.peakRssMb < 1024);
   }
   for (const s of r.search ?? []) {

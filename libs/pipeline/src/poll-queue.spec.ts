@@ -3,9 +3,19 @@ import { type DueSource, type HostPoliteness, PollQueue } from './poll-queue.js'
 
 const source = (id: number, host: string): DueSource => ({ id, url: `https://${host}/feed/${id}.xml` });
 
-/** Politeness by the URL's host, with the wait of each host as the test sets it. */
-function politeness(readyIn: Record<string, number> = {}): HostPoliteness {
-  return { hostOf: (url) => new URL(url).host, readyIn: (url) => readyIn[new URL(url).host] ?? 0 };
+/** Politeness by the URL's host, with the wait of each host as the test sets it, and the end of a request when the test says. */
+function politeness(readyIn: Record<string, number> = {}): HostPoliteness & { requestDone(): void } {
+  let waiting: (() => void)[] = [];
+  return {
+    hostOf: (url) => new URL(url).host,
+    readyIn: (url) => readyIn[new URL(url).host] ?? 0,
+    nextRequestDone: () => new Promise((resolve) => waiting.push(resolve)),
+    requestDone: () => {
+      const wake = waiting;
+      waiting = [];
+      for (const w of wake) w();
+    },
+  };
 }
 
 /** Takes sources until the queue has none free now, as that many workers would. */
@@ -42,9 +52,19 @@ describe('PollQueue', () => {
     expect(takeAll(queue)).toEqual([{ id: 2, host: 'b.test' }, { waitMs: 700 }]);
   });
 
-  it('looks again shortly at a host busy outside the queue (a poll asked for from the API)', () => {
-    const queue = new PollQueue([source(1, 'a.test')], politeness({ 'a.test': Infinity }));
-    expect(queue.take()).toEqual({ waitMs: 50 });
+  it('waits for the end of a request to a host busy outside the queue (a poll asked for from the API)', async () => {
+    const readyIn: Record<string, number> = { 'a.test': Infinity };
+    const hosts = politeness(readyIn);
+    const queue = new PollQueue([source(1, 'a.test')], hosts);
+    expect(queue.take()).toEqual({ waitMs: Infinity });
+    let woken = false;
+    const waiting = queue.wait(Infinity).then(() => (woken = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(woken).toBe(false);
+    readyIn['a.test'] = 0;
+    hosts.requestDone();
+    await waiting;
+    expect(queue.take()).toMatchObject({ source: { id: 1 } });
   });
 
   it('without politeness hands every source out in due order, and a URL without a host is a host of its own', () => {

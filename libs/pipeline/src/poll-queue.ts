@@ -4,6 +4,8 @@ export interface HostPoliteness {
   hostOf(url: string): string;
   /** Milliseconds before a request to `url` could start without waiting: 0 when its host is free, Infinity while it is busy. */
   readyIn(url: string): number;
+  /** Resolves when the next request finishes: its host may be free again. */
+  nextRequestDone(): Promise<void>;
 }
 
 export interface DueSource {
@@ -18,18 +20,16 @@ interface HostTurn {
 }
 
 /**
- * While a host is busy elsewhere (a "poll now" from the API), how often to look again: no worker of
- * this cycle will release it.
- */
-const BUSY_RETRY_MS = 50;
-
-/**
  * The due sources of a poll cycle, handed to its workers host by host. A worker polls one source at
  * a time and the fetcher one request per host (with a quiet gap between two), so a worker handed a
  * source of a busy host would only wait, holding one of the cycle's few slots: behind a slow server, or
  * through the gaps of an outlet's thirty feeds, the whole cycle slowed to that host's pace. Here a
  * worker gets the longest-due source of a host that is free now (hosts take turns), waits only when
- * every host left is busy or resting, and then only until one is free.
+ * every host left is busy or resting, and then only until a request ends or a gap is over.
+ *
+ * A host is the taker's until it {@link release}s it, which it does once its poll's request is with the
+ * fetcher (which then holds the host itself): the host's next feed may be fetched while the last one
+ * is still being prepared and stored.
  */
 export class PollQueue {
   /** Hosts with sources left, in the order of their next turn: a host goes to the back when served. */
@@ -61,7 +61,8 @@ export class PollQueue {
 
   /**
    * The next source to poll and its host, which is the caller's until {@link release}; else how long
-   * to wait before asking again ({@link wait}: Infinity, until a release); null when none are left.
+   * to wait before asking again ({@link wait}: Infinity, until a release or a request's end); null
+   * when none are left.
    */
   take(): { source: DueSource; host: string } | { waitMs: number } | null {
     if (this.turns.size === 0) return null;
@@ -71,7 +72,7 @@ export class PollQueue {
       const source = turn.sources[turn.next] as DueSource;
       const ready = this.politeness?.readyIn(source.url) ?? 0;
       if (ready > 0) {
-        waitMs = Math.min(waitMs, ready === Infinity ? BUSY_RETRY_MS : ready);
+        waitMs = Math.min(waitMs, ready);
         continue;
       }
       turn.next += 1;
@@ -92,7 +93,7 @@ export class PollQueue {
     for (const wake of waiters) wake();
   }
 
-  /** Resolves at the next release, or after `ms` if that comes first. */
+  /** Resolves at the next release or the end of the fetcher's next request, or after `ms` if that comes first. */
   wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = ms === Infinity ? undefined : setTimeout(done, ms);
@@ -101,6 +102,7 @@ export class PollQueue {
         resolve();
       }
       this.waiters.push(done);
+      void this.politeness?.nextRequestDone().then(done);
     });
   }
 }

@@ -107,11 +107,11 @@ export class PollScheduler {
           continue;
         }
         const id = next.source.id;
-        try {
-          await this.pollOnce(id).catch((err: unknown) => this.logger.error({ sourceId: id, err: String(err) }, 'poll crashed'));
-        } finally {
-          queue.release(next.host);
-        }
+        const poll = this.pollOnce(id);
+        // The poll's request is with the fetcher now, which holds the host until it is answered: the
+        // host's next source may be taken then, while this one is prepared and stored.
+        queue.release(next.host);
+        await poll.catch((err: unknown) => this.logger.error({ sourceId: id, err: String(err) }, 'poll crashed'));
         done++;
         this.events.emit('progress', { task: 'poll-cycle', done, total });
         // Index as items come in, so search sees them promptly; drains are shared, not repeated.

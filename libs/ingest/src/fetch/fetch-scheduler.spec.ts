@@ -31,6 +31,27 @@ function gate() {
 }
 
 describe('FetchScheduler', () => {
+  it('says when a host is free: now, after its gap, or not while a request to it is under way; and when a request ends', async () => {
+    let clock = 1000;
+    const scheduler = new FetchScheduler({ perHostGapMs: 1000, now: () => clock });
+    expect(scheduler.hostOf('https://News.Example:8443/feed')).toBe('news.example:8443');
+    expect(scheduler.readyIn('https://a.example/1')).toBe(0);
+    let answer!: () => void;
+    const running = scheduler.run('https://a.example/1', () => new Promise<void>((resolve) => (answer = resolve)));
+    expect(scheduler.readyIn('https://a.example/2')).toBe(Infinity);
+    expect(scheduler.readyIn('https://b.example/1')).toBe(0);
+    let ended = false;
+    const end = scheduler.nextRequestDone().then(() => (ended = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ended).toBe(false);
+    clock += 300;
+    answer();
+    await running;
+    await end;
+    clock += 400;
+    expect(scheduler.readyIn('https://a.example/2')).toBe(600);
+  });
+
   it('keeps to the global limit and to one request at a time per host', async () => {
     const scheduler = new FetchScheduler({ concurrency: 3, perHostGapMs: 0 });
     const g = gate();

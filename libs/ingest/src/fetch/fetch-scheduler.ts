@@ -27,6 +27,7 @@ export class FetchScheduler {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly lanes = new Map<string, HostLane>();
   private readonly waiting: (() => void)[] = [];
+  private requestWaiters: (() => void)[] = [];
   private active = 0;
 
   constructor(options: FetchSchedulerOptions = {}) {
@@ -62,7 +63,15 @@ export class FetchScheduler {
       // An idle lane is kept for its lastFinishedAt while a gap applies; lanes number at most the
       // distinct hosts of the source list.
       if (lane.pending === 0 && this.gapMs === 0) this.lanes.delete(key);
+      const waiting = this.requestWaiters;
+      this.requestWaiters = [];
+      for (const wake of waiting) wake();
     }
+  }
+
+  /** Resolves when the next request finishes: its host may be free again. */
+  nextRequestDone(): Promise<void> {
+    return new Promise((resolve) => this.requestWaiters.push(resolve));
   }
 
   /** Wraps a fetch function so that every call goes through the scheduler. */

@@ -27,16 +27,15 @@ interface HostTurn {
  * worker gets the longest-due source of a host that is free now (hosts take turns), waits only when
  * every host left is busy or resting, and then only until a request ends or a gap is over.
  *
- * A host is the taker's until it {@link release}s it, which it does once its poll's request is with the
- * fetcher (which then holds the host itself): the host's next feed may be fetched while the last one
- * is still being prepared and stored.
+ * The fetcher's politeness is the only record of which hosts are busy: a poll hands its request to the
+ * fetcher as soon as it starts (`IngestCycle.poll` runs up to the fetch before it first waits), so the
+ * host is busy before the worker could ask for another source, and free again once the request is
+ * answered, while that poll is still prepared and stored. Should a poll ever reach the fetcher later,
+ * two workers could be handed sources of one host; the fetcher would still take them one at a time.
  */
 export class PollQueue {
   /** Hosts with sources left, in the order of their next turn: a host goes to the back when served. */
   private readonly turns = new Map<string, HostTurn>();
-  /** Hosts a worker of this queue is polling now. */
-  private readonly taken = new Set<string>();
-  private waiters: (() => void)[] = [];
   private left = 0;
 
   /** Without `politeness` every source is a host of its own: handed out in due order. */
@@ -60,15 +59,13 @@ export class PollQueue {
   }
 
   /**
-   * The next source to poll and its host, which is the caller's until {@link release}; else how long
-   * to wait before asking again ({@link wait}: Infinity, until a release or a request's end); null
-   * when none are left.
+   * The next source to poll (start it before asking again); else how long to wait before asking again
+   * ({@link wait}; Infinity: until a request ends); null when none are left.
    */
-  take(): { source: DueSource; host: string } | { waitMs: number } | null {
+  take(): DueSource | { waitMs: number } | null {
     if (this.turns.size === 0) return null;
     let waitMs = Infinity;
     for (const [host, turn] of this.turns) {
-      if (this.taken.has(host)) continue;
       const source = turn.sources[turn.next] as DueSource;
       const ready = this.politeness?.readyIn(source.url) ?? 0;
       if (ready > 0) {
@@ -78,31 +75,20 @@ export class PollQueue {
       turn.next += 1;
       this.turns.delete(host);
       if (turn.next < turn.sources.length) this.turns.set(host, turn);
-      this.taken.add(host);
       this.left -= 1;
-      return { source, host };
+      return source;
     }
     return { waitMs };
   }
 
-  /** The caller is done with `host`: a waiting worker may take it or another. */
-  release(host: string): void {
-    this.taken.delete(host);
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const wake of waiters) wake();
-  }
-
-  /** Resolves at the next release or the end of the fetcher's next request, or after `ms` if that comes first. */
+  /** Resolves when the fetcher's next request ends, or after `ms` if that comes first. */
   wait(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = ms === Infinity ? undefined : setTimeout(done, ms);
-      function done(): void {
+      const timer = ms === Infinity ? undefined : setTimeout(resolve, ms);
+      void this.politeness?.nextRequestDone().then(() => {
         clearTimeout(timer);
         resolve();
-      }
-      this.waiters.push(done);
-      void this.politeness?.nextRequestDone().then(done);
+      });
     });
   }
 }

@@ -27,7 +27,7 @@ async function serve(delayMs: number): Promise<string> {
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-polls-'));
-  runtime = await Runtime.open({ dataDir: dir, seedDir: path.join(ROOT, 'seed'), allowPrivateSources: true, pollConcurrency: 3, meiliUrl: null, perHostGapMs: 0, logger: silentLogger, ingestThreads: 0 });
+  runtime = await Runtime.open({ dataDir: dir, seedDir: path.join(ROOT, 'seed'), allowPrivateSources: true, pollConcurrency: 2, meiliUrl: null, perHostGapMs: 0, logger: silentLogger, ingestThreads: 0 });
 });
 
 afterAll(async () => {
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe('PollScheduler', () => {
   it('polls the feeds of other hosts while one host is slow, instead of queueing workers behind it', async () => {
-    // The slow host's six feeds are due first. Were the three workers handed sources in due order, two of
+    // The slow host's six feeds are due first. Were the two workers handed sources in due order, both of
     // them would wait for that host (one request at a time per host) and the fast feeds would come after
     // most of the slow ones.
     const slow = await serve(SLOW_MS);

@@ -106,12 +106,8 @@ export class PollScheduler {
           await queue.wait(next.waitMs);
           continue;
         }
-        const id = next.source.id;
-        const poll = this.pollOnce(id);
-        // The poll's request is with the fetcher now, which holds the host until it is answered: the
-        // host's next source may be taken then, while this one is prepared and stored.
-        queue.release(next.host);
-        await poll.catch((err: unknown) => this.logger.error({ sourceId: id, err: String(err) }, 'poll crashed'));
+        const id = next.id;
+        await this.pollOnce(id).catch((err: unknown) => this.logger.error({ sourceId: id, err: String(err) }, 'poll crashed'));
         done++;
         this.events.emit('progress', { task: 'poll-cycle', done, total });
         // Index as items come in, so search sees them promptly; drains are shared, not repeated.

@@ -14,6 +14,13 @@ export interface FeedInfo {
   language: string | null;
 }
 
+/**
+ * HTML that went through the sanitiser's allow-list (libs/ingest `sanitiseHtml`), or text escaped as
+ * HTML: safe to store and to show. A brand, so that only those can stand where it is required:
+ * normalisation relies on it and does not sanitise again.
+ */
+export type SanitisedHtml = string & { readonly __brand: 'SanitisedHtml' };
+
 export interface ParsedEntry {
   title: string | null;
   link: string | null;
@@ -21,8 +28,8 @@ export interface ParsedEntry {
   /** ISO 8601 UTC (`2022-02-04T08:00:00.000Z`) or null when absent or unparseable. */
   publishedAt: string | null;
   author: string | null;
-  /** Plain text or sanitised HTML. */
-  summary: string | null;
-  /** Plain text or sanitised HTML. */
-  content: string | null;
+  /** Sanitised HTML (plain text escaped). */
+  summary: SanitisedHtml | null;
+  /** Sanitised HTML (plain text escaped). */
+  content: SanitisedHtml | null;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NormalisedItem, ParsedEntry } from '@parallax/domain';
 import { canonicalUrl } from './canonical-url.js';
 import { htmlToText } from './html-to-text.js';
-import { sanitiseHtml } from './sanitise-html.js';
+import { absoluteUrls } from './absolute-urls.js';
 
 export interface NormaliseContext {
   /** The feed's URL: relative links resolve against it. */
@@ -22,7 +22,9 @@ const TITLE_FROM_TEXT_CHARS = 120;
 export function normaliseEntry(entry: ParsedEntry, ctx: NormaliseContext): NormalisedItem | null {
   const url = canonicalUrl(entry.link, ctx.feedUrl);
   const title = entry.title?.replace(/\s+/g, ' ').trim() || null;
-  const contentHtml = entry.content ? sanitiseHtml(entry.content, entry.link ?? ctx.feedUrl).trim() || null : null;
+  // The parsers sanitised it (ParsedEntry's content is SanitisedHtml); its links are made absolute here,
+  // against the item's own page (a relative link is the feed's), else the feed.
+  const contentHtml = entry.content ? absoluteUrls(entry.content, pageOf(entry.link, ctx.feedUrl)).trim() || null : null;
   const contentText = contentHtml ? htmlToText(contentHtml) || null : null;
   const summary = entry.summary ? htmlToText(entry.summary) || null : null;
   if (!title && !url && !contentText && !summary) return null;
@@ -52,4 +54,14 @@ function truncate(text: string, max: number): string {
   const cut = chars.slice(0, max).join('');
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** The item's page as an absolute URL, for its relative links; the feed's URL when it has none. */
+function pageOf(link: string | null, feedUrl: string): string {
+  if (!link) return feedUrl;
+  try {
+    return new URL(link.trim(), feedUrl).href;
+  } catch {
+    return feedUrl;
+  }
 }

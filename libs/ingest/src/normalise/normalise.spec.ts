@@ -64,16 +64,26 @@ describe('normaliseEntry', () => {
 
   it('builds the domain item with plain text, sanitised HTML and a canonical URL', () => {
     const item = normaliseEntry(
-      { ...entry, title: ' 外交部：纯属假新闻 ', link: '/a?utm_source=rss', guid: 'id-1', summary: '<p>Spokesman &amp; embassy</p>', content: '<p>Body<script>x()</script></p>', publishedAt: '2022-02-04T08:00:00.000Z' },
+      {
+        ...entry,
+        title: ' 外交部：纯属假新闻 ',
+        link: '/world/a?utm_source=rss',
+        guid: 'id-1',
+        // As the parsers hand them over: sanitised, relative links left for normalisation.
+        summary: sanitiseHtml('<p>Spokesman &amp; embassy</p>'),
+        content: sanitiseHtml('<p>Body<script>x()</script> <a href="more.html">more</a><img src="/i/1.jpg"></p>'),
+        publishedAt: '2022-02-04T08:00:00.000Z',
+      },
       ctx,
     );
     expect(item).toEqual({
       guid: 'id-1',
-      url: 'https://news.example/a',
+      url: 'https://news.example/world/a',
       title: '外交部：纯属假新闻',
       summary: 'Spokesman & embassy',
-      contentText: 'Body',
-      contentHtml: '<p>Body</p>',
+      contentText: 'Body more',
+      // Resolved against the item's page (its relative link against the feed), not the feed.
+      contentHtml: '<p>Body <a href="https://news.example/world/more.html" rel="noopener noreferrer nofollow">more</a><img src="https://news.example/i/1.jpg" /></p>',
       author: null,
       publishedAt: '2022-02-04T08:00:00.000Z',
     });
@@ -90,7 +100,7 @@ describe('normaliseEntry', () => {
   });
 
   it('titles an untitled entry from its text and drops an entry with nothing in it', () => {
-    expect(normaliseEntry({ ...entry, content: '<p>Only a body</p>' }, ctx)?.title).toBe('Only a body');
+    expect(normaliseEntry({ ...entry, content: sanitiseHtml('<p>Only a body</p>') }, ctx)?.title).toBe('Only a body');
     expect(normaliseEntry(entry, ctx)).toBeNull();
   });
 });

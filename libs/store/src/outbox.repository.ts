@@ -55,15 +55,18 @@ export class OutboxRepository {
   }
 
   /**
-   * The entries of `topic` waiting for `refIds`. Read in one transaction with those items' rows, they
+   * The index entries waiting for `refIds`. Read in one transaction with those items' rows, they
    * are the entries a consumer working from the rows has done when it is through (the index entry an
    * item's placement queues while its first is still waiting), so it can ack them all. Their ids, not
    * an id bound: rowids are reused once the newest rows are deleted, and only the consumer itself
    * deletes these entries meanwhile.
    */
-  waitingFor(topic: string, refIds: number[]): number[] {
+  indexEntriesWaitingFor(refIds: number[]): number[] {
     if (refIds.length === 0) return [];
-    return this.sql.column('SELECT id FROM outbox WHERE topic = ? AND ref_id IN (SELECT value FROM json_each(?))').all(topic, JSON.stringify(refIds)) as number[];
+    // The topic is written out, not bound: only then may SQLite use the partial index outbox_ref.
+    return this.sql
+      .column(`SELECT id FROM outbox WHERE topic = '${OUTBOX_INDEX_TOPIC}' AND ref_id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(refIds)) as number[];
   }
 
   /** Puts entries back for a later attempt, with exponential backoff capped at 10 minutes. */

@@ -226,6 +226,19 @@ describe('Store', () => {
     expect(store.outbox.due([], 10, t(10))).toEqual([]);
   });
 
+  it('finds the index entries waiting for items through a partial index that holds no other topic', () => {
+    store.outbox.enqueue(OUTBOX_INDEX_TOPIC, [1, 2, 1]);
+    store.outbox.enqueue(OUTBOX_MATCH_TOPIC, [1, 2]);
+    store.outbox.enqueue('unindex', [1]);
+    const ids = store.outbox.indexEntriesWaitingFor([1, 3]);
+    const topicsOf = (list: number[]): string[] => list.map((id) => store.db.prepare('SELECT topic FROM outbox WHERE id = ?').pluck().get(id) as string);
+    expect(topicsOf(ids)).toEqual([OUTBOX_INDEX_TOPIC, OUTBOX_INDEX_TOPIC]);
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM outbox WHERE topic = '${OUTBOX_INDEX_TOPIC}' AND ref_id IN (SELECT value FROM json_each(?))`).all('[1]') as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/USING (COVERING )?INDEX outbox_ref/);
+    // The match and story entries of an item are not in it (a partial index), so storing an item writes one entry there, not three.
+    expect(store.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'outbox_ref'").pluck().get()).toMatch(/WHERE topic = 'index'/);
+  });
+
   it('finds the official denials of a stretch of time through their own index, not the whole stretch', () => {
     const ministry = store.sources.create(CreateSourceSchema.parse({ name: 'Ministry', url: 'https://mfa.example/feed.xml', kind: 'official' }));
     const media = source();

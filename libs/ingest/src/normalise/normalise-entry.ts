@@ -22,8 +22,9 @@ const TITLE_FROM_TEXT_CHARS = 120;
 export function normaliseEntry(entry: ParsedEntry, ctx: NormaliseContext): NormalisedItem | null {
   const url = canonicalUrl(entry.link, ctx.feedUrl);
   const title = entry.title?.replace(/\s+/g, ' ').trim() || null;
-  // The parsers sanitised it (ParsedEntry's content is SanitisedHtml); its links are made absolute here,
-  // against the item's own page (a relative link is the feed's), else the feed.
+  // The parsers sanitised it (ParsedEntry's content is SanitisedHtml) and made its links absolute against
+  // xml:base or the document's URL when given one (ingest always gives it: parseFeedResource). What is
+  // still relative is made absolute here, against the item's own page, else the feed.
   const contentHtml = entry.content ? absoluteUrls(entry.content, pageOf(entry.link, ctx.feedUrl)).trim() || null : null;
   const contentText = contentHtml ? htmlToText(contentHtml) || null : null;
   const summary = entry.summary ? htmlToText(entry.summary) || null : null;

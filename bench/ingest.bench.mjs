@@ -33,12 +33,16 @@ const log = (m) => process.stderr.write(`[ingest] ${m}\n`);
 const escapeXml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const model = createTextModel();
 
-/** One RSS 2.0 document: channel metadata and M items with HTML descriptions, as CMS feeds send them. */
-function feedXml(f) {
+/**
+ * One RSS 2.0 document: channel metadata and M items with HTML descriptions, as CMS feeds send them;
+ * `newest`, when given, is one more item, first, as the feed carries it once it has a new story.
+ */
+function feedXml(f, newest) {
   const lang = LANGUAGES[f % LANGUAGES.length];
   const items = [];
-  for (let k = 0; k < ITEMS; k++) {
-    const i = f * ITEMS + k;
+  const indexes = Array.from({ length: ITEMS }, (_, k) => f * ITEMS + k);
+  if (newest !== undefined) indexes.unshift(newest);
+  for (const i of indexes) {
     const g = syntheticItem(model, i, { seed: 7, count: FEEDS * ITEMS, start: Date.parse('2026-01-01T00:00:00Z'), spanMs: 30 * 86_400_000 });
     const link = `http://feed-${f}.bench.test/news/${i}.html?utm_source=rss`;
     const html = `<p><strong>${escapeXml(g.title)}</strong></p><p>${escapeXml(g.summary)}</p>${g.content ? `<p>${escapeXml(g.content)}</p>` : ''}<img src="http://feed-${f}.bench.test/i/${i}.jpg" alt="">`;
@@ -195,6 +199,19 @@ const warm = await ingestPass('pass 1b (warm)');
 const bareAfter = bareParse();
 log(`bare parse around pass 1: ${Math.round(bare.itemsPerSecond)} and ${Math.round(bareBetween.itemsPerSecond)} items/s; around pass 1b: ${Math.round(bareBetween.itemsPerSecond)} and ${Math.round(bareAfter.itemsPerSecond)}`);
 
+// Pass 1c: the first pass's feeds change, as feeds do between two polls: each carries one new item
+// before the five it had (a new ETag). Every feed is read whole, its five known entries among it, and
+// one new item stored: what most polls of a running instance are.
+for (let f = 0; f < FEEDS; f++) {
+  bodies[f] = Buffer.from(feedXml(f, 2 * FEEDS * ITEMS + f));
+  gzipped[f] = f % 3 === 0 ? zlib.gzipSync(bodies[f]) : null;
+  etags[f] = `"bench-${f}-v2"`;
+}
+runtime.store.db.prepare('UPDATE sources SET next_poll_at = ? WHERE id IN (SELECT id FROM sources ORDER BY id LIMIT ?)').run(new Date(Date.now() - 1000).toISOString(), FEEDS);
+const changed = await ingestPass('pass 1c (changed feeds: 1 new item of 6 each)');
+const changedFeeds = { feeds: FEEDS, entriesRead: FEEDS * (ITEMS + 1), ...changed, feedsPerSecond: Math.round(FEEDS / changed.seconds) };
+log(`pass 1c: ${FEEDS} changed feeds in ${changed.seconds} s (${changedFeeds.feedsPerSecond} feeds/s), ${changed.items} new items of ${changedFeeds.entriesRead} entries read`);
+
 // Pass 2: NOT_MODIFIED_FEEDS sources, each holding the ETag its feed still has (written straight into
 // the store, as a first poll would have left it): conditional GET, 304, nothing parsed.
 runtime.store.db.transaction(() => {
@@ -237,6 +254,8 @@ console.log(
     pipelineConcurrency: CONCURRENCY,
     endToEnd,
     warm,
+    // The first pass's feeds polled again once each has one new item: feeds/s, its entries mostly known.
+    changedFeeds,
     // The first measurement (before pass 1), and each pass's ceiling: the bare parse just before and after it, and their mean.
     bareParse: { items: parsedItems, seconds: round(bareSeconds, 2), itemsPerSecond: Math.round(bareItemsPerSecond), aroundFirstPass: firstPassCeiling, aroundWarm: warmCeiling },
     rssParser: { items: rssItems, seconds: round(rssSeconds, 2), itemsPerSecond: Math.round(rssItems / rssSeconds) },

@@ -4,7 +4,8 @@
 // the real pipeline (Runtime: fetch → parse → normalise → dedup → enrich → store → index), beside
 // the bare parse of the same bytes (parseFeed, the ceiling) and plain rss-parser; then as many new
 // feeds again, a month later, once warm. Then every feed is polled again and answers 304: feeds per
-// second. Prints one JSON object.
+// second. Last, the first pass's feeds are polled once more with one new item each: feeds per second.
+// Prints one JSON object.
 //   node bench/ingest.bench.mjs --feeds 10000 --items 5
 import fs from 'node:fs';
 import http from 'node:http';
@@ -199,19 +200,6 @@ const warm = await ingestPass('pass 1b (warm)');
 const bareAfter = bareParse();
 log(`bare parse around pass 1: ${Math.round(bare.itemsPerSecond)} and ${Math.round(bareBetween.itemsPerSecond)} items/s; around pass 1b: ${Math.round(bareBetween.itemsPerSecond)} and ${Math.round(bareAfter.itemsPerSecond)}`);
 
-// Pass 1c: the first pass's feeds change, as feeds do between two polls: each carries one new item
-// before the five it had (a new ETag). Every feed is read whole, its five known entries among it, and
-// one new item stored: what most polls of a running instance are.
-for (let f = 0; f < FEEDS; f++) {
-  bodies[f] = Buffer.from(feedXml(f, 2 * FEEDS * ITEMS + f));
-  gzipped[f] = f % 3 === 0 ? zlib.gzipSync(bodies[f]) : null;
-  etags[f] = `"bench-${f}-v2"`;
-}
-runtime.store.db.prepare('UPDATE sources SET next_poll_at = ? WHERE id IN (SELECT id FROM sources ORDER BY id LIMIT ?)').run(new Date(Date.now() - 1000).toISOString(), FEEDS);
-const changed = await ingestPass('pass 1c (changed feeds: 1 new item of 6 each)');
-const changedFeeds = { feeds: FEEDS, entriesRead: FEEDS * (ITEMS + 1), ...changed, feedsPerSecond: Math.round(FEEDS / changed.seconds) };
-log(`pass 1c: ${FEEDS} changed feeds in ${changed.seconds} s (${changedFeeds.feedsPerSecond} feeds/s), ${changed.items} new items of ${changedFeeds.entriesRead} entries read`);
-
 // Pass 2: NOT_MODIFIED_FEEDS sources, each holding the ETag its feed still has (written straight into
 // the store, as a first poll would have left it): conditional GET, 304, nothing parsed.
 runtime.store.db.transaction(() => {
@@ -230,6 +218,27 @@ const polled = await runtime.scheduler.tick();
 const notModifiedSeconds = (performance.now() - t) / 1000;
 const answered304 = served.notModified - before304;
 log(`pass 2: ${polled} feeds re-polled, ${answered304} answered 304 in ${round(notModifiedSeconds)} s`);
+
+// The peak so far: the figure runs before 2026-11-29 reported (both passes and the 304 pass), compared with
+// the 1 GB target; the changed feeds' pass below is reported with its own.
+const peakBeforeChangedMb = round(process.resourceUsage().maxRSS / 1024);
+
+// Pass 3: the first pass's feeds change, as feeds do between two polls: each carries one new item
+// before the five it had (a new ETag). Every feed is read whole, its five known entries among it, and
+// one new item stored: what most polls of a running instance are.
+for (let f = 0; f < FEEDS; f++) {
+  bodies[f] = Buffer.from(feedXml(f, 2 * FEEDS * ITEMS + f));
+  gzipped[f] = f % 3 === 0 ? zlib.gzipSync(bodies[f]) : null;
+  etags[f] = `"bench-${f}-v2"`;
+}
+runtime.store.db.transaction(() => {
+  // Only the first pass's sources (the first created), all due now.
+  runtime.store.db.prepare('UPDATE sources SET enabled = 0').run();
+  runtime.store.db.prepare('UPDATE sources SET enabled = 1, next_poll_at = ? WHERE id IN (SELECT id FROM sources ORDER BY id LIMIT ?)').run(new Date(Date.now() - 1000).toISOString(), FEEDS);
+})();
+const changed = await ingestPass('pass 3 (changed feeds: 1 new item of 6 each)');
+const changedFeeds = { feeds: FEEDS, entriesRead: FEEDS * (ITEMS + 1), ...changed, feedsPerSecond: Math.round(FEEDS / changed.seconds) };
+log(`pass 3: ${FEEDS} changed feeds in ${changed.seconds} s (${changedFeeds.feedsPerSecond} feeds/s), ${changed.items} new items of ${changedFeeds.entriesRead} entries read`);
 
 await runtime.close();
 for (const server of servers) {
@@ -265,6 +274,8 @@ console.log(
     notModifiedPass: { feeds: polled, answered304, seconds: round(notModifiedSeconds, 2), feedsPerSecond: Math.round(polled / notModifiedSeconds) },
     rssGrowthMb: round((process.memoryUsage().rss - mem0) / 1048576),
     targets: { itemsPerSecond: 1000, ratioToBareParse: 0.5, notModifiedSecondsFor10000Feeds: 60 },
-    peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+    // The peak over passes 1, 1b and 2 (as reported before 2026-11-29), and over the whole run.
+    peakRssMb: peakBeforeChangedMb,
+    peakRssWithChangedFeedsMb: round(process.resourceUsage().maxRSS / 1024),
   }),
 );

@@ -1,4 +1,6 @@
 import type { SanitisedHtml } from '@parallax/domain';
+import { escapeHtmlAttribute } from './html-escape.js';
+import { ALLOWED_SCHEMES, resolveLink } from './sanitise-html.js';
 
 /**
  * Makes the links and image sources of sanitised HTML absolute against `baseUrl`, as a second pass of
@@ -17,11 +19,11 @@ export function absoluteUrls(sanitisedHtml: SanitisedHtml, baseUrl: string): San
   return sanitisedHtml.replace(TAG, (tag: string, name: string) => {
     const attribute = name === 'a' ? 'href' : 'src';
     return tag.replace(name === 'a' ? HREF : SRC, (_all, value: string) => {
-      const url = absolute(unescapeAttribute(value), baseUrl);
+      const url = resolveLink(unescapeAttribute(value), baseUrl);
       // A base of another scheme (an item whose link is a file: URL) makes a link the sanitiser drops.
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-      if (scheme !== undefined && !ALLOWED_SCHEMES.has(scheme)) return '';
-      return ` ${attribute}="${escapeAttribute(url)}"`;
+      if (scheme !== undefined && !ALLOWED_SCHEMES.includes(scheme)) return '';
+      return ` ${attribute}="${escapeHtmlAttribute(url)}"`;
     });
   }) as SanitisedHtml;
 }
@@ -30,21 +32,8 @@ export function absoluteUrls(sanitisedHtml: SanitisedHtml, baseUrl: string): San
 const TAG = /<(a|img)(?=[\s/>])[^>]*>/g;
 const HREF = / href="([^"]*)"/;
 const SRC = / src="([^"]*)"/;
-/** The sanitiser's `allowedSchemes`. */
-const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
-
-/** As the sanitiser resolves a link: trimmed, against the base; kept as it is when it is no URL. */
-function absolute(url: string, baseUrl: string): string {
-  try {
-    return new URL(url.trim(), baseUrl).href;
-  } catch {
-    return url;
-  }
-}
 
 const unescapeAttribute = (value: string): string =>
   value.includes('&') ? value.replace(/&(amp|lt|gt|quot);/g, (_all, name: string) => ENTITY[name] as string) : value;
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
-
-const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

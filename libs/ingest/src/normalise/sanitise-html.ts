@@ -14,16 +14,21 @@ const ALLOWED_TAGS = [
   'time', 'tr', 'u', 'ul',
 ];
 
+/** The URL schemes links and sources may have; any other is dropped. */
+export const ALLOWED_SCHEMES: readonly string[] = ['http', 'https', 'mailto'];
+
+/** A link as the sanitiser writes it: trimmed and resolved against `baseUrl`; kept as it is when it is no URL. */
+export function resolveLink(url: string, baseUrl: string | undefined): string {
+  try {
+    return new URL(url.trim(), baseUrl).href;
+  } catch {
+    return url;
+  }
+}
+
 /** Sanitises feed HTML; relative URLs are resolved against `baseUrl` and links get a safe `rel`. */
 export function sanitiseHtml(html: string, baseUrl?: string): SanitisedHtml {
-  const absolute = (url: string | undefined): string | undefined => {
-    if (url === undefined) return undefined;
-    try {
-      return new URL(url.trim(), baseUrl).href;
-    } catch {
-      return url;
-    }
-  };
+  const absolute = (url: string | undefined): string | undefined => (url === undefined ? undefined : resolveLink(url, baseUrl));
   const clean = sanitize(html, {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
@@ -36,7 +41,7 @@ export function sanitiseHtml(html: string, baseUrl?: string): SanitisedHtml {
       th: ['colspan', 'rowspan', 'scope'],
       time: ['datetime'],
     },
-    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemes: [...ALLOWED_SCHEMES],
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',

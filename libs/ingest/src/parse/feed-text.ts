@@ -1,4 +1,5 @@
 import type { SanitisedHtml } from '@parallax/domain';
+import { escapeHtmlText } from '../normalise/html-escape.js';
 import { htmlToText } from '../normalise/html-to-text.js';
 import { repairMojibake } from '../normalise/mojibake.js';
 import { sanitiseHtml } from '../normalise/sanitise-html.js';
@@ -53,7 +54,6 @@ export function atomText(el: XmlElement | undefined): FeedText | null {
   return { kind: 'text', value: textOf(el) };
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A title or name: always plain text. */
 export function plainOf(t: FeedText | null): string | null {
@@ -68,7 +68,7 @@ export function htmlOf(t: FeedText | null, baseUrl: string | undefined): Sanitis
   if (!t) return null;
   const value = repairMojibake(t.value).trim();
   if (!value) return null;
-  const html = t.kind === 'html' ? sanitiseHtml(value, baseUrl).trim() : escapeHtml(value);
+  const html = t.kind === 'html' ? sanitiseHtml(value, baseUrl).trim() : escapeHtmlText(value);
   // Trimmed sanitised HTML and escaped text are both safe HTML.
   return html ? (html as SanitisedHtml) : null;
 }

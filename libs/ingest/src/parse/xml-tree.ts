@@ -1,5 +1,6 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
+import { escapeHtmlAttribute, escapeHtmlText } from '../normalise/html-escape.js';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
@@ -146,8 +147,6 @@ export function child(el: XmlElement, local: string, nsOk: (ns: string) => boole
   return childrenNamed(el, local, nsOk)[0];
 }
 
-const escapeText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string): string => escapeText(s).replace(/"/g, '&quot;');
 
 /**
  * The markup inside an element, as HTML. `textIsMarkup` says how to read text nodes: in RSS
@@ -156,10 +155,10 @@ const escapeAttr = (s: string): string => escapeText(s).replace(/"/g, '&quot;');
 export function innerMarkup(el: XmlElement, textIsMarkup: boolean): string {
   return el.children
     .map((c) => {
-      if (typeof c === 'string') return textIsMarkup ? c : escapeText(c);
+      if (typeof c === 'string') return textIsMarkup ? c : escapeHtmlText(c);
       const attrs = c.attrs
         .filter((a) => a.ns === '')
-        .map((a) => ` ${a.local}="${escapeAttr(a.value)}"`)
+        .map((a) => ` ${a.local}="${escapeHtmlAttribute(a.value)}"`)
         .join('');
       return `<${c.local}${attrs}>${innerMarkup(c, textIsMarkup)}</${c.local}>`;
     })

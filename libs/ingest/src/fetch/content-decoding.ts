@@ -13,6 +13,7 @@ import {
   type ZlibOptions,
 } from 'node:zlib';
 import { BodyTooLargeError } from './byte-limit.js';
+import { errorCode } from './fetch-error.js';
 
 /** A content coding the fetcher can undo. */
 export type ContentCoding = 'gzip' | 'deflate' | 'br';
@@ -59,7 +60,8 @@ export async function decodeContent(body: Buffer, codings: readonly ContentCodin
   try {
     for (const coding of codings) out = await decodeOne(out, coding, maxBytes);
   } catch (err) {
-    if (isOverCap(err)) throw new BodyTooLargeError(maxBytes, 'decompressed');
+    // zlib's answer to an output past `maxOutputLength`.
+    if (errorCode(err) === 'ERR_BUFFER_TOO_LARGE') throw new BodyTooLargeError(maxBytes, 'decompressed');
     throw err;
   }
   return out;
@@ -89,9 +91,4 @@ function decodeOne(body: Buffer, coding: ContentCoding, maxBytes: number): Buffe
       return here ? brotliDecompressSync(body, options) : brotliDecompressAsync(body, options);
     }
   }
-}
-
-/** zlib's answer to an output past `maxOutputLength`. */
-function isOverCap(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
 }

@@ -43,3 +43,8 @@ export class FetchError extends DomainError {
     this.retryAfterMs = details.retryAfterMs ?? null;
   }
 }
+
+/** The `code` of anything thrown (Node's system, zlib and TLS errors carry one), or '' without one. */
+export function errorCode(err: unknown): string {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+}

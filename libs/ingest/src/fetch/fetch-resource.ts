@@ -6,7 +6,7 @@ import { isIP } from 'node:net';
 import { privateRangeOf } from './address-policy.js';
 import { BodyTooLargeError, collectBody } from './byte-limit.js';
 import { contentCodings, decodeContent } from './content-decoding.js';
-import { FetchError } from './fetch-error.js';
+import { FetchError, errorCode } from './fetch-error.js';
 import { DEFAULT_ACCEPT, DEFAULT_USER_AGENT, resolveFetchLimits, type FetchLimits } from './fetch-limits.js';
 import type { FetchedResource, FetchOptions } from './fetch.types.js';
 import { createGuardedLookup, guardedLookup, PrivateAddressError } from './guarded-lookup.js';
@@ -246,7 +246,7 @@ function toFetchError(err: unknown, url: string, signal: AbortSignal): FetchErro
   if (err instanceof FetchError) return err;
   if (err instanceof PrivateAddressError) return privateError(url, err.address, err.range);
   if (err instanceof BodyTooLargeError) return new FetchError('too_large', `${url}: ${err.message}`, { url });
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const code = errorCode(err);
   const message = errorMessage(err);
   if (['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME'].includes(code)) {
     return new FetchError('dns', `could not resolve ${safeHost(url)}: ${message}`, { url });
@@ -260,7 +260,7 @@ function toFetchError(err: unknown, url: string, signal: AbortSignal): FetchErro
 
 /** zlib and brotli failures: Z_DATA_ERROR, Z_BUF_ERROR, ERR_BROTLI_…, ERR__ERROR_FORMAT_… */
 function isCompressionError(err: unknown): boolean {
-  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  const code = errorCode(err);
   return code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__ERROR_');
 }
 

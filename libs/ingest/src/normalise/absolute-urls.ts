@@ -18,10 +18,14 @@ export function absoluteUrls(sanitisedHtml: SanitisedHtml, baseUrl: string): San
   // Only URLs of the sanitiser's schemes are written (the rest dropped), escaped as it escapes them.
   return sanitisedHtml.replace(TAG, (tag: string, name: string) => {
     const attribute = name === 'a' ? 'href' : 'src';
-    return tag.replace(name === 'a' ? HREF : SRC, (_all, value: string) => {
+    return tag.replace(name === 'a' ? HREF : SRC, (all: string, value: string) => {
+      // An absolute URL in the sanitiser's output is one it resolved (and wrote as URL serialises it),
+      // or one no base could mend: resolving it again gives it back. Most links of a parsed feed are so:
+      // the parser resolves them against the document's URL.
+      if (SCHEME.test(value)) return all;
       const url = resolveLink(unescapeAttribute(value), baseUrl);
       // A base of another scheme (an item whose link is a file: URL) makes a link the sanitiser drops.
-      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+      const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
       if (scheme !== undefined && !ALLOWED_SCHEMES.includes(scheme)) return '';
       return ` ${attribute}="${escapeHtmlAttribute(url)}"`;
     });
@@ -32,6 +36,7 @@ export function absoluteUrls(sanitisedHtml: SanitisedHtml, baseUrl: string): San
 const TAG = /<(a|img)(?=[\s/>])[^>]*>/g;
 const HREF = / href="([^"]*)"/;
 const SRC = / src="([^"]*)"/;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
 const unescapeAttribute = (value: string): string =>
   value.includes('&') ? value.replace(/&(amp|lt|gt|quot);/g, (_all, name: string) => ENTITY[name] as string) : value;

@@ -116,7 +116,6 @@ export class SourceRepository {
     return this.db.prepare('SELECT id FROM sources WHERE demo = 1').pluck().all() as number[];
   }
 
-  /** The enabled sources due at `now`, longest due first (ids only: the scheduler reads each as it polls it). */
   /** The enabled sources whose poll is due at `now`, longest due first, with their URLs (the poll scheduler spreads them over hosts). */
   due(now: Date): { id: number; url: string }[] {
     return this.sql

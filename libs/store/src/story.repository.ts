@@ -93,18 +93,6 @@ export interface UnfoldedStats {
   lastBatch: number | null;
 }
 
-/** No batch counted: the totals after a fold, and where reading them back starts. */
-function noUnfoldedStats(): UnfoldedStats {
-  return { documents: 0, counts: new Map(), lastBatch: null };
-}
-
-/** Adds one batch's counts (or totals) to `totals`. */
-function addUnfolded(totals: UnfoldedStats, batch: UnfoldedStats): void {
-  totals.documents += batch.documents;
-  for (const [key, n] of batch.counts) totals.counts.set(key, (totals.counts.get(key) ?? 0) + n);
-  if (batch.lastBatch !== null) totals.lastBatch = batch.lastBatch;
-}
-
 /** Stories, denial links and the clustering state (analysed terms per item, term frequencies). */
 export class StoryRepository {
   private readonly sql: PreparedStatements;
@@ -164,9 +152,11 @@ export class StoryRepository {
 
   /** The batches not yet folded, summed: documents, each key's count, and the last batch's id. */
   unfoldedTotals(): UnfoldedStats {
-    const totals = noUnfoldedStats();
+    const totals: UnfoldedStats = { documents: 0, counts: new Map(), lastBatch: null };
     for (const r of this.db.prepare('SELECT id, documents, counts_json FROM term_stats_delta ORDER BY id').iterate() as IterableIterator<{ id: number; documents: number; counts_json: string }>) {
-      addUnfolded(totals, { documents: r.documents, counts: new Map(JSON.parse(r.counts_json) as [string, number][]), lastBatch: r.id });
+      totals.documents += r.documents;
+      for (const [key, n] of JSON.parse(r.counts_json) as [string, number][]) totals.counts.set(key, (totals.counts.get(key) ?? 0) + n);
+      totals.lastBatch = r.id;
     }
     return totals;
   }

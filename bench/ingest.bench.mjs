@@ -117,14 +117,13 @@ function bareParse() {
   return { items, seconds, itemsPerSecond: items / seconds };
 }
 const bare = bareParse();
-const { items: parsedItems, seconds: bareSeconds } = bare;
 // And plain rss-parser over the same bytes.
 const rss = new RssParser();
 let t = performance.now();
 let rssItems = 0;
 for (const b of firstPass) rssItems += (await rss.parseString(b.toString('utf8'))).items.length;
 const rssSeconds = (performance.now() - t) / 1000;
-log(`bare parse ${Math.round(parsedItems / bareSeconds)} items/s, rss-parser ${Math.round(rssItems / rssSeconds)} items/s`);
+log(`bare parse ${Math.round(bare.itemsPerSecond)} items/s, rss-parser ${Math.round(rssItems / rssSeconds)} items/s`);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-bench-ingest-'));
 const runtime = await Runtime.open({
@@ -247,7 +246,6 @@ for (const server of servers) {
 }
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-const bareItemsPerSecond = parsedItems / bareSeconds;
 /** A pass's ceiling: the mean of the bare parse just before it and just after. */
 const ceilingAround = (before, after) => ({ before: Math.round(before.itemsPerSecond), after: Math.round(after.itemsPerSecond), itemsPerSecond: Math.round((before.itemsPerSecond + after.itemsPerSecond) / 2) });
 const firstPassCeiling = ceilingAround(bare, bareBetween);
@@ -266,7 +264,7 @@ console.log(
     // The first pass's feeds polled again once each has one new item: feeds/s, its entries mostly known.
     changedFeeds,
     // The first measurement (before pass 1), and each pass's ceiling: the bare parse just before and after it, and their mean.
-    bareParse: { items: parsedItems, seconds: round(bareSeconds, 2), itemsPerSecond: Math.round(bareItemsPerSecond), aroundFirstPass: firstPassCeiling, aroundWarm: warmCeiling },
+    bareParse: { items: bare.items, seconds: round(bare.seconds, 2), itemsPerSecond: Math.round(bare.itemsPerSecond), aroundFirstPass: firstPassCeiling, aroundWarm: warmCeiling },
     rssParser: { items: rssItems, seconds: round(rssSeconds, 2), itemsPerSecond: Math.round(rssItems / rssSeconds) },
     ratioToBareParse: round(endToEnd.itemsPerSecond / firstPassCeiling.itemsPerSecond, 3),
     ratioToRssParser: round(endToEnd.itemsPerSecond / (rssItems / rssSeconds), 3),

@@ -518,7 +518,21 @@ function addToIndex(index: Map<string, Set<number>>, key: string, entity: number
  * up to four letters (salat → salatası, река → реки); shorter entries match exactly (lac is not "lack").
  */
 function isNounOf(word: string, nouns: string[]): boolean {
-  return nouns.some((n) => word === n || ([...n].length >= 4 && word.startsWith(n) && [...word].length - [...n].length <= 4));
+  for (const n of nouns) {
+    if (word === n) return true;
+    // startsWith first: it fails at once for almost every noun, and this runs for each country named.
+    if (word.length > n.length && word.startsWith(n) && codePoints(n) >= 4 && codePoints(word) - codePoints(n) <= 4) return true;
+  }
+  return false;
+}
+
+/** `[...s].length` without the array: a surrogate pair is one code point. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  return n;
 }
 
 /** An institution suffix (总统, 军) begins at `chars[at]`. */

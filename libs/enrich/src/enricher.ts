@@ -3,6 +3,7 @@ import { EntityTagger } from './entities/entity-tagger.js';
 import type { CustomEntity, GazetteerEntity } from './entities/entity.js';
 import { LanguageIdentifier } from './language/language-identifier.js';
 import { detectStance } from './stance/stance-detector.js';
+import { headlineKeysOf, storyConceptEntities } from './stories/story-concepts.js';
 
 export interface EnricherOptions {
   customEntities?: CustomEntity[];
@@ -27,7 +28,8 @@ export class Enricher {
   private readonly languages: LanguageIdentifier;
 
   constructor(options: EnricherOptions = {}) {
-    this.tagger = new EntityTagger({ customEntities: options.customEntities ?? [] });
+    // The story concepts ride along, so that an item's headline keys come from the pass that finds its entities.
+    this.tagger = new EntityTagger({ customEntities: options.customEntities ?? [], concepts: storyConceptEntities() });
     this.languages = options.languageIdentifier ?? new LanguageIdentifier(null);
   }
 
@@ -37,11 +39,29 @@ export class Enricher {
   }
 
   enrich(input: EnrichInput): Enrichment {
-    const text = [input.title, input.summary, input.contentText].filter((s): s is string => !!s && s.trim().length > 0).join('\n');
+    return this.read(input, false).enrichment;
+  }
+
+  /**
+   * {@link enrich}, and the story keys of the headline and standfirst (`storyHeadlineKeys`: the concepts
+   * and built-in entities named there, read in the item's language) from the same pass of the tagger.
+   */
+  enrichWithHeadlineKeys(input: EnrichInput): { enrichment: Enrichment; headlineKeys: string[] } {
+    return this.read(input, true);
+  }
+
+  private read(input: EnrichInput, withHeadline: boolean): { enrichment: Enrichment; headlineKeys: string[] } {
+    const present = (s: string | null | undefined): s is string => !!s && s.trim().length > 0;
+    const headline = [input.title, input.summary].filter(present);
+    const parts = present(input.contentText) ? [...headline, input.contentText] : headline;
+    const text = parts.join('\n');
     const language = this.languages.identify(text, { declared: input.declaredLanguage ?? null });
-    const entities = this.tagger.tag(text, language === 'und' ? undefined : language);
+    const tagged = this.tagger.tagWithHeadline(parts, language === 'und' ? undefined : language, withHeadline ? headline.length : 0);
     const stance = detectStance(text, { lang: language, sourceKind: input.sourceKind ?? 'media' });
-    return { language, entities, denial: stance.denial, mentionsDenial: stance.mentionsDenial };
+    return {
+      enrichment: { language, entities: tagged.entities, denial: stance.denial, mentionsDenial: stance.mentionsDenial },
+      headlineKeys: headlineKeysOf(tagged.headline),
+    };
   }
 
   /** QIDs for a name in any language (`China`, `Китай`, `中国`) or a QID; used by the query `entity:` filter. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EntityTagger } from './entity-tagger.js';
+import type { CustomEntity } from './entity.js';
 
 const tagger = new EntityTagger();
 const qids = (text: string, lang?: string): string[] => tagger.tag(text, lang).map((e) => e.qid).sort();
@@ -102,5 +103,67 @@ describe('EntityTagger on text without CJK', () => {
     for (let unit = 0; unit < 0x2e80; unit++) if (cjk.test(String.fromCharCode(unit))) below.push(unit);
     expect(below).toEqual([]);
     expect(tagger.tag('Moscow and 中国 talk', 'en').map((e) => e.qid)).toEqual(expect.arrayContaining(['Q148']));
+  });
+});
+
+describe('EntityTagger.tagWithHeadline', () => {
+  const concepts: CustomEntity[] = [
+    { id: '~olympics', name: 'olympics', aliases: { en: ['Olympics'], ru: ['Олимпиад~'], zh: ['奥运'] } },
+    { id: '~invasion', name: 'invasion', aliases: { en: ['invasion'], ru: ['вторжени~'] } },
+    // Longer than the entity inside it: it hides Russia among the headline's keys, never among the entities.
+    { id: '~russia-day', name: 'russia day', aliases: { en: ['Russia Day'] } },
+  ];
+  const customEntities = [{ id: 'acme', name: 'Acme Drones' }];
+  const withConcepts = new EntityTagger({ customEntities, concepts });
+  const plain = new EntityTagger({ customEntities });
+  const items: [string[], string | undefined][] = [
+    [['China asked Russia to delay the invasion until after the Olympics', 'Officials in Beijing called the report false', 'Acme Drones and Russia Day'], 'en'],
+    [['Russia Day parade', 'Acme Drones flew over Moscow'], 'en'],
+    // Read alone, the headline's Chad is the country; the body's first word makes it a first name.
+    [['Chad', 'Thompson scored twice in the final'], 'en'],
+    [['Москва опровергла сообщения о вторжении', 'Олимпиада пройдёт по плану', 'МИД России назвал это фейком'], 'ru'],
+    [['外交部：奥运期间不会有入侵', '中方坚决反对美方的说法', '俄罗斯外交部发言人表示'], 'zh'],
+    [['한미 정상회담', '북한은 반발했다'], 'ko'],
+    [['The roast turkey and the china', 'Chad Thompson cooked'], 'en'],
+  ];
+
+  it('finds the same entities as tag() of the joined parts: concepts are never entities, nor hide one', () => {
+    for (const [parts, lang] of items) {
+      expect(withConcepts.tagWithHeadline(parts, lang, 2).entities, parts[0]).toEqual(plain.tag(parts.join('\n'), lang));
+    }
+  });
+
+  it("gives the headline's concepts and built-in entities as tagging the headline alone does, whatever follows it", () => {
+    for (const [parts, lang] of items) {
+      for (const n of [1, 2]) {
+        const alone = withConcepts.tagWithHeadline(parts.slice(0, n), lang, n).headline;
+        expect(withConcepts.tagWithHeadline(parts, lang, n).headline, `${parts[0]} (${n})`).toEqual(alone);
+      }
+    }
+    const [first] = items[0] ?? [[]];
+    expect(withConcepts.tagWithHeadline(first, 'en', 1).headline).toEqual([
+      { id: 'Q148', concept: false },
+      { id: 'Q159', concept: false },
+      { id: '~invasion', concept: true },
+      { id: '~olympics', concept: true },
+    ]);
+    // A user's own entity is left out of the headline's keys; the longer concept hides Russia there.
+    const { entities, headline } = withConcepts.tagWithHeadline(['Russia Day parade', 'Acme Drones flew over Moscow'], 'en', 2);
+    expect(headline).toEqual([{ id: '~russia-day', concept: true }]);
+    expect(entities.map((e) => e.qid)).toEqual(['Q159', 'acme']);
+    expect(withConcepts.tagWithHeadline(['Chad', 'Thompson scored twice'], 'en', 1)).toEqual({ entities: [], headline: [{ id: 'Q657', concept: false }] });
+  });
+
+  it('reads a lower-case alias of an entity in its own language only, and a concept in any language', () => {
+    expect(withConcepts.tagWithHeadline(['The china was chipped'], 'en', 1).headline).toEqual([]);
+    expect(withConcepts.tagWithHeadline(['Les Olympics de la tech'], 'fr', 1).headline).toEqual([{ id: '~olympics', concept: true }]);
+  });
+
+  it('keeps concepts out of the entity list and of name resolution', () => {
+    expect(withConcepts.list().map((e) => e.qid)).not.toContain('~olympics');
+    expect(withConcepts.list()).toHaveLength(plain.list().length);
+    expect(withConcepts.resolve('olympics')).toEqual([]);
+    expect(withConcepts.resolve('~olympics')).toEqual([]);
+    expect(withConcepts.tag('Russia Day and the Olympics', 'en').map((e) => e.qid)).toEqual(['Q159']);
   });
 });

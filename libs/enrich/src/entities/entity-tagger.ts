@@ -99,6 +99,21 @@ function aliasWordForms(alias: string, lang: string, declineIcuNames: boolean): 
 export interface EntityTaggerOptions {
   /** Users' own entities; one whose id equals a built-in QID adds aliases to it. */
   customEntities?: CustomEntity[];
+  /**
+   * Story concepts (libs/enrich stories: `~olympics`), matched beside the entities so that one pass over
+   * an item finds both ({@link EntityTagger.tagWithHeadline}); never reported, listed or resolved as
+   * entities. Their aliases apply in text of any language.
+   */
+  concepts?: CustomEntity[];
+}
+
+/** Where an entity comes from: the shipped gazetteer (a user's aliases of it included), a user, or the story concepts. */
+type Origin = 'built-in' | 'custom' | 'concept';
+
+/** What a headline names, for story clustering: a story concept (its id) or a built-in entity (its QID). */
+export interface HeadlineMention {
+  id: string;
+  concept: boolean;
 }
 
 /**
@@ -108,6 +123,7 @@ export interface EntityTaggerOptions {
  */
 export class EntityTagger {
   private readonly entities: GazetteerEntity[] = [];
+  private readonly origins: Origin[] = [];
   private readonly byQid = new Map<string, number>();
   private readonly wordTrie = newNode();
   private readonly cjkTrie = newNode();
@@ -124,11 +140,12 @@ export class EntityTagger {
   private readonly words = new SpanCache<{ word: string; keys: string[]; starts: TrieNode[]; hangul: boolean }>(WORD_CACHE_SIZE);
 
   constructor(options: EntityTaggerOptions = {}) {
-    for (const e of builtInEntities()) this.addEntity(e, true);
-    for (const custom of options.customEntities ?? []) this.addEntity(fromCustomEntity(custom), false);
+    for (const e of builtInEntities()) this.addEntity(e, 'built-in');
+    for (const custom of options.customEntities ?? []) this.addEntity(fromCustomEntity(custom), 'custom');
+    for (const concept of options.concepts ?? []) this.addEntity(fromCustomEntity(concept), 'concept');
     for (const ff of FALSE_FRIENDS) {
       const langs = ff.langs ? new Set(ff.langs) : null;
-      for (const phrase of ff.phrases) for (const lang of ff.langs ?? ['*']) this.addAlias(-1, phrase.toLowerCase(), lang, false, langs);
+      for (const phrase of ff.phrases) for (const lang of ff.langs ?? ['*']) this.addAlias(-1, phrase.toLowerCase(), lang, false, langs, false);
     }
     for (const qid of GIVEN_NAME_COUNTRIES) {
       const entity = this.byQid.get(qid);
@@ -144,14 +161,14 @@ export class EntityTagger {
 
   /** The gazetteer as loaded, custom entities included. */
   list(): GazetteerEntity[] {
-    return [...this.entities];
+    return this.entities.filter((_, i) => this.origins[i] !== 'concept');
   }
 
   /** QIDs whose name or alias (any language, any inflected form) equals `name`; a QID resolves to itself. */
   resolve(nameOrQid: string): string[] {
     const trimmed = nameOrQid.trim();
     const direct = this.byQid.get(trimmed) ?? this.byQid.get(trimmed.toUpperCase());
-    if (direct !== undefined) return [this.entityAt(direct).qid];
+    if (direct !== undefined && this.origins[direct] !== 'concept') return [this.entityAt(direct).qid];
     const key = isCjk(trimmed) ? trimmed.normalize('NFKC') : (trimmed.match(WORD) ?? []).map(foldWord).join(' ');
     return [...(this.nameIndex.get(key) ?? [])].map((i) => this.entityAt(i).qid);
   }
@@ -160,23 +177,59 @@ export class EntityTagger {
   tag(text: string, lang?: string): EntityRef[] {
     const normal = text.normalize('NFKC');
     const tokens = this.tokenize(normal);
-    const all = [...this.matchWords(tokens, lang), ...this.matchCjk(normal, lang), ...this.koreanCompounds(tokens)];
-    const stops = all.filter((m) => m.entity === -1);
-    let found = all.filter((m) => m.entity >= 0 && !stops.some((s) => s.start <= m.start && m.end <= s.end));
+    const all = this.matchAll(normal, tokens, lang);
+    return this.mentioned(all, (entity) => this.origins[entity] !== 'concept', normal, tokens, lang).map((i) => this.refAt(i));
+  }
+
+  /**
+   * {@link tag} of `parts` joined by line breaks, and from the same matches what the first
+   * `headlineParts` parts (an item's headline and standfirst) name for story clustering: the concepts
+   * and the built-in entities (a user's own entities are left out), each once in order of first
+   * mention, as tagging those parts alone finds them. Tagging is mostly reading the words, so an item's
+   * headline is not read twice.
+   */
+  tagWithHeadline(parts: readonly string[], lang: string | undefined, headlineParts: number): { entities: EntityRef[]; headline: HeadlineMention[] } {
+    const normalParts = parts.map((p) => p.normalize('NFKC'));
+    const normal = normalParts.join('\n');
+    const tokens = this.tokenize(normal);
+    const all = this.matchAll(normal, tokens, lang);
+    const entities = this.mentioned(all, (entity) => this.origins[entity] !== 'concept', normal, tokens, lang).map((i) => this.refAt(i));
+    if (headlineParts <= 0) return { entities, headline: [] };
+    // Words never span a line break, so the headline's tokens and matches are those that end in it.
+    const end = normalParts.slice(0, headlineParts).join('\n').length;
+    let headTokens = 0;
+    while (headTokens < tokens.length && (tokens[headTokens]?.end ?? Infinity) <= end) headTokens++;
+    const inHeadline = all.filter((m) => m.end <= end);
+    const headline = this.mentioned(inHeadline, (entity) => this.origins[entity] !== 'custom', normal.slice(0, end), tokens.slice(0, headTokens), lang).map(
+      (i): HeadlineMention => ({ id: this.entityAt(i).qid, concept: this.origins[i] === 'concept' }),
+    );
+    return { entities, headline };
+  }
+
+  private matchAll(normal: string, tokens: Token[], lang: string | undefined): Match[] {
+    return [...this.matchWords(tokens, lang), ...this.matchCjk(normal, lang), ...this.koreanCompounds(tokens)];
+  }
+
+  /**
+   * The entities (indices) of `matches` that `include` admits and that survive false friends, longer
+   * matches and their context, in order of first mention.
+   */
+  private mentioned(matches: Match[], include: (entity: number) => boolean, text: string, tokens: Token[], lang: string | undefined): number[] {
+    const stops = matches.filter((m) => m.entity === -1);
+    let found = matches.filter((m) => m.entity >= 0 && include(m.entity) && !stops.some((s) => s.start <= m.start && m.end <= s.end));
     found = this.dropContained(found);
     found = found.filter(
-      (m) => !this.excludedByContext(m, tokens, lang) && !this.isNamedThing(m, normal, tokens) && !this.isStyleOrPlace(m, normal, tokens, lang),
+      (m) => !this.excludedByContext(m, tokens, lang) && !this.isNamedThing(m, text, tokens) && !this.isStyleOrPlace(m, text, tokens, lang),
     );
     found.sort((a, b) => a.start - b.start);
     const seen = new Set<number>();
-    const refs: EntityRef[] = [];
-    for (const m of found) {
-      if (seen.has(m.entity)) continue;
-      seen.add(m.entity);
-      const e = this.entityAt(m.entity);
-      refs.push({ qid: e.qid, name: e.name });
-    }
-    return refs;
+    for (const m of found) seen.add(m.entity);
+    return [...seen];
+  }
+
+  private refAt(i: number): EntityRef {
+    const e = this.entityAt(i);
+    return { qid: e.qid, name: e.name };
   }
 
   /** Splits text into word tokens (not CJK). */
@@ -206,11 +259,12 @@ export class EntityTagger {
     return e;
   }
 
-  private addEntity(entity: GazetteerEntity, builtIn: boolean): void {
+  private addEntity(entity: GazetteerEntity, origin: Origin): void {
     const existing = this.byQid.get(entity.qid);
     const index = existing ?? this.entities.length;
     if (existing === undefined) {
       this.entities.push(entity);
+      this.origins.push(origin);
       this.byQid.set(entity.qid, index);
     } else {
       // A copy: the built-in entities are shared by every tagger of the process, and a user's aliases
@@ -220,24 +274,27 @@ export class EntityTagger {
       for (const [lang, list] of Object.entries(entity.aliases)) (aliases[lang] ??= []).push(...list);
       this.entities[existing] = { ...base, aliases };
     }
+    const concept = origin === 'concept';
     for (const [lang, aliases] of Object.entries(entity.aliases)) {
       for (const alias of aliases) {
         // A lower-case alias is a common word of its own language (Spanish "china", Italian "russa"); in
         // another language it is only a look-alike (English "china" cups), so it applies in its language only.
-        const only = lang !== '*' && isLowerCaseAlias(alias) ? new Set([lang]) : null;
-        this.addAlias(index, alias, lang, builtIn && entity.type === 'country', only);
+        // A concept's aliases are chosen to mean the same in every language (concepts.data.ts).
+        const only = lang !== '*' && !concept && isLowerCaseAlias(alias) ? new Set([lang]) : null;
+        this.addAlias(index, alias, lang, origin === 'built-in' && entity.type === 'country', only, !concept);
       }
     }
-    this.indexName(index, entity.name, 'en');
+    if (!concept) this.indexName(index, entity.name, 'en');
   }
 
-  private addAlias(entity: number, alias: string, lang: string, declineIcuNames: boolean, langs: Set<string> | null): void {
+  /** `named`: the alias resolves to its entity when typed as a name ({@link resolve}). */
+  private addAlias(entity: number, alias: string, lang: string, declineIcuNames: boolean, langs: Set<string> | null, named: boolean): void {
     if (isCjk(alias) && !/\s/u.test(alias.trim())) {
       const folded = alias.normalize('NFKC');
       let node = this.cjkTrie;
       for (const ch of folded) node = child(node, ch);
       node.entries.push({ entity, cases: [], langs });
-      if (entity >= 0) addToIndex(this.nameIndex, folded, entity);
+      if (named) addToIndex(this.nameIndex, folded, entity);
       return;
     }
     const words = aliasWordForms(alias, lang, declineIcuNames);
@@ -268,7 +325,7 @@ export class EntityTagger {
     }
     const cases = words.flatMap((forms) => (forms[0] ?? []).map((w) => caseRuleIn(w, lang)));
     for (const node of nodes) node.entries.push({ entity, cases, langs });
-    if (entity >= 0) {
+    if (named) {
       addToIndex(this.nameIndex, folded.map((forms) => (forms[0] ?? []).join(' ')).join(' '), entity);
       if (folded.length === 1) for (const form of folded[0] ?? []) addToIndex(this.nameIndex, form.join(' '), entity);
     }
@@ -468,30 +525,16 @@ function mayHoldCjk(text: string): boolean {
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();
-/** Recent runs' word starts, by language and run: see {@link wordStarts}. */
-const recentWordStarts = new Map<string, Set<number>>();
-const RECENT_RUNS = 256;
 
-/**
- * Where the words of a CJK run begin (offsets into the run), by ICU's word segmentation. Segmenting is
- * the dearest step of tagging Chinese and Japanese, and an item's headline is tagged again for story
- * clustering (by another tagger) right after its whole text, which holds the same runs: the last few
- * hundred runs are remembered, and the headline's are not segmented twice.
- */
+/** Where the words of a CJK run begin (offsets into the run), by ICU's word segmentation. */
 function wordStarts(run: string, lang: string): Set<number> {
-  const key = `${lang}\u0000${run}`;
-  let starts = recentWordStarts.get(key);
-  if (!starts) {
-    let segmenter = segmenters.get(lang);
-    if (!segmenter) {
-      segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
-      segmenters.set(lang, segmenter);
-    }
-    starts = new Set<number>();
-    for (const s of segmenter.segment(run)) starts.add(s.index);
-    if (recentWordStarts.size >= RECENT_RUNS) recentWordStarts.clear();
-    recentWordStarts.set(key, starts);
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(lang, { granularity: 'word' });
+    segmenters.set(lang, segmenter);
   }
+  const starts = new Set<number>();
+  for (const s of segmenter.segment(run)) starts.add(s.index);
   return starts;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Enricher } from '../enricher.js';
 import { STORY_CONCEPTS } from './concepts.data.js';
 import { headlineEntityKey, isConceptKey, isHeadlineEntityKey, storyConcepts, storyHeadlineKeys } from './story-concepts.js';
 
@@ -32,6 +33,25 @@ describe('story concepts', () => {
     expect(keys).toEqual(expect.arrayContaining([headlineEntityKey('Q148'), headlineEntityKey('Q159'), '~postponement', '~invasion']));
     expect(keys.filter(isHeadlineEntityKey)).toEqual(['~Q148', '~Q159']);
     expect(keys.filter(isConceptKey)).toEqual(['~postponement', '~invasion']);
+  });
+
+  it('are what the enricher finds in a headline and standfirst with the whole text, read in the item\'s language', () => {
+    const enricher = new Enricher();
+    const items = [
+      { title: 'China asked Russia to delay the invasion', summary: 'Beijing denied the report as fake news', contentText: 'Chad Thompson, a reporter in Kyiv, said the Olympics were near.' },
+      { title: 'Пекин опроверг сообщения о вторжении', summary: null, contentText: 'МИД России назвал это фейком.' },
+      { title: '外交部：纯属假新闻', summary: '中方坚决反对美方的说法', contentText: '俄罗斯外交部发言人表示，冬奥会期间不会有入侵。' },
+      { title: 'The roast turkey and the fine china', summary: 'A review', contentText: null },
+    ];
+    for (const item of items) {
+      const { enrichment, headlineKeys } = enricher.enrichWithHeadlineKeys({ ...item, declaredLanguage: null });
+      const headline = item.summary ? `${item.title}\n${item.summary}` : item.title;
+      expect(headlineKeys, item.title).toEqual(storyHeadlineKeys(headline, enrichment.language));
+      expect(enrichment).toEqual(enricher.enrich({ ...item, declaredLanguage: null }));
+    }
+    expect(enricher.enrichWithHeadlineKeys({ title: 'China asked Russia to delay the invasion' }).headlineKeys).toEqual(['~Q148', '~Q159', '~postponement', '~invasion']);
+    // "china" is a Spanish word for China, not an English one.
+    expect(enricher.enrichWithHeadlineKeys({ title: 'The roast turkey and the fine china', declaredLanguage: 'en' }).headlineKeys).toEqual([]);
   });
 
   it('has unique lower-case ids and names in the nine languages for every event and topic', () => {

@@ -1,4 +1,5 @@
-import { EntityTagger } from '../entities/entity-tagger.js';
+import { EntityTagger, type HeadlineMention } from '../entities/entity-tagger.js';
+import type { CustomEntity } from '../entities/entity.js';
 import { STORY_CONCEPTS } from './concepts.data.js';
 
 /**
@@ -25,42 +26,47 @@ export function isHeadlineEntityKey(key: string): boolean {
   return /^~Q\d+$/.test(key);
 }
 
+/** The concepts of {@link STORY_CONCEPTS} as the entity tagger takes them (`EntityTaggerOptions.concepts`), keyed `~id`. */
+export function storyConceptEntities(): CustomEntity[] {
+  return STORY_CONCEPTS.map((c) => ({ id: `${CONCEPT_KEY_PREFIX}${c.id}`, name: c.id.replace(/[:-]/g, ' '), aliases: c.aliases }));
+}
+
+/** Concept keys and headline-entity markers ({@link headlineEntityKey}) of what a headline names. */
+export function headlineKeysOf(mentions: readonly HeadlineMention[]): string[] {
+  return mentions.map((m) => (m.concept ? m.id : headlineEntityKey(m.id)));
+}
+
 /**
  * Finds the concepts of {@link STORY_CONCEPTS} in text of any language, with the entity tagger's
- * matcher (whole words, inflected forms, CJK word boundaries). Returns concept keys (`~olympics`),
- * each once, in order of first mention.
+ * matcher (whole words, inflected forms, CJK word boundaries). The gazetteer's entities are matched too,
+ * so that a longer name hides a concept inside it, as in the entity facets. New items get the same keys
+ * from their enrichment (`Enricher.enrichWithHeadlineKeys`); this tagger serves text without it.
  */
 export class StoryConceptTagger {
-  private readonly tagger: EntityTagger;
-  private readonly keys: Map<string, string>;
+  private readonly tagger = new EntityTagger({ concepts: storyConceptEntities() });
 
-  constructor() {
-    const ids = STORY_CONCEPTS.map((c) => `${CONCEPT_KEY_PREFIX}${c.id}`);
-    this.keys = new Map(ids.map((id) => [id, id]));
-    // The concepts ride as custom entities; the gazetteer's own entities are matched too (so that a
-    // longer name hides a concept inside it, as in the entity facets) and dropped from the answer.
-    this.tagger = new EntityTagger({ customEntities: STORY_CONCEPTS.map((c, i) => ({ id: ids[i] as string, name: c.id.replace(/[:-]/g, ' '), aliases: c.aliases })) });
-  }
-
+  /** Concept keys (`~olympics`), each once, in order of first mention. */
   tag(text: string, lang?: string): string[] {
-    return this.tagger
-      .tag(text, lang)
-      .map((e) => this.keys.get(e.qid))
-      .filter((k): k is string => k !== undefined);
+    return this.mentions(text, lang)
+      .filter((m) => m.concept)
+      .map((m) => m.id);
   }
 
   /** Concept keys and headline-entity markers ({@link headlineEntityKey}) of a headline and standfirst. */
   headlineKeys(text: string, lang?: string): string[] {
-    return this.tagger.tag(text, lang).map((e) => this.keys.get(e.qid) ?? headlineEntityKey(e.qid));
+    return headlineKeysOf(this.mentions(text, lang));
+  }
+
+  private mentions(text: string, lang: string | undefined): HeadlineMention[] {
+    return this.tagger.tagWithHeadline([text], lang, 1).headline;
   }
 }
 
 let shared: StoryConceptTagger | null = null;
 
 /**
- * The tagger shared by the process, built on first use. Building it (the whole gazetteer once more) takes
- * a few hundred milliseconds: the ingest pipeline's preparation threads build it while they start
- * (libs/pipeline `warmUp`), the only place that uses it on every item.
+ * The tagger shared by the process, built on first use: building it (the whole gazetteer once more) takes
+ * a few hundred milliseconds.
  */
 export function sharedStoryConceptTagger(): StoryConceptTagger {
   shared ??= new StoryConceptTagger();

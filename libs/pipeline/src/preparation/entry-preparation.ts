@@ -4,7 +4,6 @@ import type { Enricher } from '@parallax/enrich';
 import { contentHashOfTokens, dedupTokens, normaliseEntry, simhashOfTokens, type FetchedResource } from '@parallax/ingest';
 import { analyseTerms, documentFields } from '@parallax/query';
 import { readEntries } from '../entry-reader.js';
-import { storyTermsAnalysed } from '../stories/story-terms.js';
 
 /**
  * The CPU-bound part of a poll, kept free of the store so it can run on another thread
@@ -59,7 +58,7 @@ export type PreparedEntry =
       /** Length of the text the SimHash was taken over (short texts are not compared as near-duplicates). */
       bodyLength: number;
       enrichment: Enrichment;
-      /** What story clustering compares: worked out here, off the thread that clusters. */
+      /** What story clustering compares ({@link storyTerms}): worked out here, off the thread that clusters. */
       storyTerms: string[];
       /** The searchable fields analysed, for the index and the alert rules (an {@link AnalysedFieldsCache}). */
       fields: AnalysedFields;
@@ -72,7 +71,7 @@ export type PreparedEntry =
  * for the index, the alert rules and story clustering: the whole text's tokens are the parts' tokens
  * in turn (see `dedupTokens`, and `analyseText`, whose words never span a line break).
  */
-export function prepareEntries(enricher: Pick<Enricher, 'enrich'>, entries: readonly EntryToEnrich[]): PreparedEntry[] {
+export function prepareEntries(enricher: Pick<Enricher, 'enrichWithHeadlineKeys'>, entries: readonly EntryToEnrich[]): PreparedEntry[] {
   return entries.map(({ item, declaredLanguage, sourceKind }): PreparedEntry => {
     try {
       const titleTokens = dedupTokens(item.title);
@@ -81,7 +80,7 @@ export function prepareEntries(enricher: Pick<Enricher, 'enrich'>, entries: read
       // Syndicated copies share the body but get their own headline and standfirst: fingerprint the body.
       const [body, bodyTokens] =
         item.contentText != null ? [item.contentText, contentTokens] : item.summary != null ? [item.summary, summaryTokens] : [item.title, titleTokens];
-      const enrichment = enricher.enrich({ title: item.title, summary: item.summary, contentText: item.contentText, declaredLanguage, sourceKind });
+      const { enrichment, headlineKeys } = enricher.enrichWithHeadlineKeys({ title: item.title, summary: item.summary, contentText: item.contentText, declaredLanguage, sourceKind });
       const title = analyseTerms(item.title);
       const summary = analyseTerms(item.summary);
       return {
@@ -90,7 +89,7 @@ export function prepareEntries(enricher: Pick<Enricher, 'enrich'>, entries: read
         simhash: simhashOfTokens(bodyTokens),
         bodyLength: body.length,
         enrichment,
-        storyTerms: storyTermsAnalysed(item.title, item.summary, [...title, ...summary]),
+        storyTerms: [...title, ...summary, ...headlineKeys],
         fields: documentFields({ title: item.title, summary: item.summary, content: item.contentText }, { title, summary }),
       };
     } catch (err) {
@@ -100,11 +99,11 @@ export function prepareEntries(enricher: Pick<Enricher, 'enrich'>, entries: read
 }
 
 /**
- * Builds what preparing builds on first use (the story-concept tagger, the analysers' tables) with a
+ * Builds what preparing builds on first use (the analysers' tables, the segmenters) with a
  * throwaway entry, so that the first poll after start-up does not pay for it: a preparation thread
  * does this while the runtime opens.
  */
-export function warmUp(enricher: Pick<Enricher, 'enrich'>): void {
+export function warmUp(enricher: Pick<Enricher, 'enrichWithHeadlineKeys'>): void {
   const item: NormalisedItem = {
     guid: 'warm-up',
     url: null,

@@ -18,7 +18,7 @@ export interface EntryPreparer {
 
 /** On the calling thread, with the runtime's current enricher. */
 export class InlinePreparer implements EntryPreparer {
-  constructor(private readonly enricher: () => Pick<Enricher, 'enrich'>) {}
+  constructor(private readonly enricher: () => Pick<Enricher, 'enrichWithHeadlineKeys'>) {}
 
   /** Nothing to start: this thread's enricher is the runtime's, and a first poll builds what it lazily needs. */
   ready(): Promise<void> {

@@ -225,7 +225,7 @@ describe('StoryAssigner', () => {
         const summary = `Update ${i % 4}: ${title.toLowerCase()}`;
         const item: NewItem = { ...newItem(source.id, source.language ?? 'en', `2022-02-0${1 + (i % 3)}T${String(i % 24).padStart(2, '0')}:00:00.000Z`, title, entities), summary };
         // Terms as the preparation thread works them out, a word repeated (stored once).
-        item.storyTerms = [...storyTerms(title, summary), 'update'];
+        item.storyTerms = [...storyTerms(title, summary, item.language), 'update'];
         const outcome = store.items.insertIfNew(item);
         if (outcome.status !== 'new') throw new Error('not stored');
         if (handOver) events.emit('item', storedItem(outcome.id, item, source), item.storyTerms);
@@ -251,7 +251,7 @@ describe('StoryAssigner', () => {
     const { store, assigner, events } = parts(path.join(dir, 'parallax.db'));
     const en = store.sources.create({ name: 'The Harbour Times', url: 'https://harbour.example/feed', kind: 'media', type: 'feed', language: 'en', pollIntervalSeconds: 900, enabled: true });
     const store1 = (title: string, entities: EntityRef[]) => {
-      const item = { ...newItem(en.id, 'en', '2022-02-04T00:30:00.000Z', title, entities), storyTerms: storyTerms(title, null) };
+      const item = { ...newItem(en.id, 'en', '2022-02-04T00:30:00.000Z', title, entities), storyTerms: storyTerms(title, null, 'en') };
       const outcome = store.items.insertIfNew(item);
       if (outcome.status !== 'new') throw new Error('not stored');
       events.emit('item', storedItem(outcome.id, item, en), item.storyTerms);

@@ -361,7 +361,7 @@ export class StoryAssigner {
     if (!item || item.storyId !== null) return null;
     // Terms are worked out with the enrichment and stored with the item; items stored without them get them here.
     const stored = item.terms.length > 0;
-    const candidate: StoryCandidate = { ...item, terms: stored ? item.terms : storyTerms(item.title, item.summary) };
+    const candidate: StoryCandidate = { ...item, terms: stored ? item.terms : storyTerms(item.title, item.summary, item.language) };
     const keys = storyStatsKeys(candidate);
     const at = Date.parse(item.publishedAt);
     const window = this.windowAround(at);

@@ -6,18 +6,13 @@ import { analyseTerms } from '@parallax/query';
  * the headline and standfirst, the parts every outlet writes for itself, and the concept keys found
  * there (`~olympics`, `~invasion`: libs/enrich's concept lexicon), which compare across languages,
  * with markers of the entities named there (`~Q148`), which weigh above those named only in the body.
- * Bodies are left out: wire copies and boilerplate would make unrelated items look alike.
+ * Bodies are left out: wire copies and boilerplate would make unrelated items look alike. Preparing a
+ * new item works them out with its enrichment (`prepareEntries`), which tags the headline with the
+ * whole text once: the same keys.
  */
-export function storyTerms(title: string, summary: string | null): string[] {
-  return storyTermsAnalysed(title, summary, [...analyseTerms(title), ...analyseTerms(summary)]);
-}
-
-/**
- * {@link storyTerms} when the headline and standfirst are already analysed (`analysed`: the terms of
- * the title, then those of the summary), as preparing an item does for the index.
- */
-export function storyTermsAnalysed(title: string, summary: string | null, analysed: readonly string[]): string[] {
-  return [...analysed, ...storyHeadlineKeys(summary ? `${title}\n${summary}` : title)];
+export function storyTerms(title: string, summary: string | null, language: string): string[] {
+  const keys = storyHeadlineKeys(summary ? `${title}\n${summary}` : title, language === 'und' ? undefined : language);
+  return [...analyseTerms(title), ...analyseTerms(summary), ...keys];
 }
 
 /** The terms of an official statement, whose point may sit anywhere in its text. */

@@ -20,7 +20,7 @@ export {
   type FetchLimits,
 } from './fetch/fetch-limits.js';
 export { parseFeed } from './parse/parse-feed.js';
-export type { ParseFeedOptions } from './parse/parse-feed.js';
+export type { KnownEntry, ParseFeedOptions } from './parse/parse-feed.js';
 export { parseJsonFeed } from './parse/json-feed.parser.js';
 export { parseFeedDate } from './parse/dates.js';
 export { sanitiseHtml } from './normalise/sanitise-html.js';
@@ -35,4 +35,4 @@ export { toOpml, escapeXml } from './opml/to-opml.js';
 export { OpmlError } from './opml/opml-error.js';
 export { PARALLAX_OPML_NS, type OpmlOutline, type OpmlSource } from './opml/opml.types.js';
 export { canonicalUrl } from './normalise/canonical-url.js';
-export { normaliseEntry, type NormaliseContext } from './normalise/normalise-entry.js';
+export { entryGuid, normaliseEntry, type NormaliseContext } from './normalise/normalise-entry.js';

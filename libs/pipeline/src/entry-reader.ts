@@ -1,26 +1,29 @@
 import type { ParsedEntry, ParsedFeed, Source } from '@parallax/domain';
 import { DomainError } from '@parallax/domain';
-import { decodeDocument, parseFeed, scrapeStatementList, type FetchedResource } from '@parallax/ingest';
+import { decodeDocument, parseFeed, scrapeStatementList, type FetchedResource, type KnownEntry } from '@parallax/ingest';
 
 /** What reading needs of a fetched document. */
 type Document = Pick<FetchedResource, 'body' | 'contentType' | 'finalUrl'>;
 
-/** Turns a fetched document into entries: a feed through the feed parser, an HTML page through its selectors. */
-export function readEntries(source: Pick<Source, 'type' | 'selectors'>, resource: Document): { entries: ParsedEntry[]; feedLanguage: string | null } {
+/**
+ * Turns a fetched document into entries: a feed through the feed parser (leaving out those `isKnown`
+ * holds, see `ParseFeedOptions`), an HTML page through its selectors.
+ */
+export function readEntries(source: Pick<Source, 'type' | 'selectors'>, resource: Document, isKnown?: KnownEntry): { entries: ParsedEntry[]; feedLanguage: string | null } {
   if (source.type === 'html') {
     if (!source.selectors) throw new DomainError('VALIDATION', 'an html source needs selectors', { field: 'selectors' });
     const { text } = decodeDocument(resource.body, resource.contentType, 'html');
     return { entries: scrapeStatementList(text, resource.finalUrl, source.selectors), feedLanguage: null };
   }
-  const feed = parseFeedResource(resource);
+  const feed = parseFeedResource(resource, isKnown);
   return { entries: feed.items, feedLanguage: feed.feed.language };
 }
 
 /** A fetched feed document, decoded (charset from header, BOM or prolog) and parsed: XML or JSON Feed. */
-export function parseFeedResource(resource: Document): ParsedFeed {
+export function parseFeedResource(resource: Document, isKnown?: KnownEntry): ParsedFeed {
   const kind = looksLikeJson(resource) ? 'json' : 'xml';
   const { text } = decodeDocument(resource.body, resource.contentType, kind);
-  return parseFeed(text, { baseUrl: resource.finalUrl });
+  return parseFeed(text, { baseUrl: resource.finalUrl, isKnown });
 }
 
 function looksLikeJson(resource: Document): boolean {

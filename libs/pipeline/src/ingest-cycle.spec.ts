@@ -8,6 +8,7 @@ import { Enricher } from '@parallax/enrich';
 import { IngestCycle } from './ingest-cycle.js';
 import { silentLogger } from './logger.js';
 import { PipelineEvents } from './pipeline-events.js';
+import type { ReadDocument } from './preparation/entry-preparation.js';
 import { InlinePreparer } from './preparation/entry-preparer.js';
 import { Runtime } from './runtime.js';
 
@@ -44,7 +45,18 @@ const feeds: Record<string, string> = {
   '/summit.xml': feed('Summit', 'summit-1', 'http://summit.test/1', summit('BRUSSELS (Summit)')),
   '/summit-day.xml': feed('Summit day', 'summit-2', 'http://summit-day.test/1', summit('Brussels, March 6 (Summit day)')),
   '/summit-weeks.xml': feed('Summit weeks', 'summit-3', 'http://summit-weeks.test/1', summit('Brussels, March 21 (Summit weeks)')),
+  '/flaky.xml': feed('Flaky', 'flaky-1', 'http://flaky.test/1', 'Ports reopen after the storm.'),
 };
+
+/** A feed whose entries the test changes between polls: one with a guid, one told by its (relative) link. */
+function rolling(entries: string[]): string {
+  const items = entries.map((e) =>
+    e.startsWith('/')
+      ? `<item><title>Linked ${e}</title><link>${e}</link><description>Told by its link ${e}</description></item>`
+      : `<item><title>Entry ${e}</title><guid isPermaLink="false">${e}</guid><description>&lt;p&gt;Entry &lt;b&gt;${e}&lt;/b&gt;&lt;/p&gt;</description></item>`,
+  );
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Rolling</title>${items.join('')}</channel></rss>`;
+}
 
 let dir: string;
 let server: http.Server;
@@ -131,5 +143,78 @@ describe('IngestCycle and syndicated copies', () => {
     const weeksOn = add('Summit weeks', '/summit-weeks.xml');
     await cycle.poll(weeksOn.id);
     expect(itemsOf(weeksOn.id)).toEqual([expect.objectContaining({ duplicateOf: null })]);
+  });
+});
+
+describe('IngestCycle on a re-poll', () => {
+  /** The runtime's store with a cycle of its own, whose reads the test sees (the real reader, recorded). */
+  const cycleSeeingReads = async (onRead: () => void = () => {}) => {
+    const enricher = await Enricher.create();
+    const inline = new InlinePreparer(() => enricher);
+    const reads: ReadDocument[] = [];
+    const preparer = Object.assign(Object.create(inline) as InlinePreparer, {
+      read: async (...args: Parameters<InlinePreparer['read']>) => {
+        const read = await inline.read(...args);
+        reads.push(read);
+        onRead();
+        return read;
+      },
+    });
+    const cycle = new IngestCycle({ store: runtime.store, preparer, events: runtime.events, logger: silentLogger, allowPrivate: true });
+    return { cycle, reads };
+  };
+  const add = (name: string, feedPath: string) => runtime.store.sources.create(CreateSourceSchema.parse({ name, url: `${base}${feedPath}` }));
+
+  it('leaves the entries its last poll found or stored unread, and counts them as it always did', async () => {
+    const { cycle, reads } = await cycleSeeingReads();
+    const source = add('Rolling', '/rolling.xml');
+    feeds['/rolling.xml'] = rolling(['a', 'b', '/c']);
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 3, new: 3, duplicates: 0, errors: 0 });
+    feeds['/rolling.xml'] = rolling(['d', 'a', 'b', '/c']);
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 4, new: 1, duplicates: 3, errors: 0 });
+    expect(reads[1]?.known.sort()).toEqual(['a', 'b', `${base}/c`]);
+    expect(reads[1]?.entries.map((e) => e.ok && e.item.guid)).toEqual(['d']);
+    // An entry that left the feed is forgotten; one that comes back is found in the store, then remembered.
+    feeds['/rolling.xml'] = rolling(['e', 'd', 'b']);
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 3, new: 1, duplicates: 2 });
+    feeds['/rolling.xml'] = rolling(['e', 'd', 'a']);
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 3, new: 0, duplicates: 3 });
+    expect(reads[3]?.known.sort()).toEqual(['d', 'e']);
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 3, new: 0, duplicates: 3 });
+    expect(reads[4]?.known.sort()).toEqual(['a', 'd', 'e']);
+    const guids = runtime.store.db.prepare('SELECT guid FROM items WHERE source_id = ? ORDER BY guid').pluck().all(source.id);
+    expect(guids).toEqual(['a', 'b', 'd', 'e', `${base}/c`]);
+
+    // Items removed (a source deleted, as the API does): every entry is read again, and the store tells.
+    runtime.events.emit('removed', runtime.store.sources.delete(add('Gone', '/none-3.xml').id));
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 3, new: 0, duplicates: 3 });
+    expect(reads[5]?.known).toEqual([]);
+  });
+
+  it('learns nothing from a poll during which items were removed', async () => {
+    let removeDuringRead = false;
+    const { cycle, reads } = await cycleSeeingReads(() => {
+      if (removeDuringRead) runtime.events.emit('removed', runtime.store.sources.delete(add('Gone too', '/none-4.xml').id));
+    });
+    const source = add('Rolling too', '/rolling-too.xml');
+    feeds['/rolling-too.xml'] = rolling(['f', 'g']);
+    removeDuringRead = true;
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 2, new: 2 });
+    removeDuringRead = false;
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 2, new: 0, duplicates: 2 });
+    expect(reads[1]?.known).toEqual([]);
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 2, new: 0, duplicates: 2 });
+    expect(reads[2]?.known.sort()).toEqual(['f', 'g']);
+  });
+
+  it('learns nothing from a poll whose items were rolled back: they are read and stored on the next', async () => {
+    const { cycle, reads } = await cycleSeeingReads();
+    runtime.store.db.exec(`CREATE TABLE poison (ref INTEGER REFERENCES items(id) DEFERRABLE INITIALLY DEFERRED);
+      CREATE TRIGGER poison_item AFTER INSERT ON items WHEN NEW.guid = 'flaky-1' BEGIN INSERT INTO poison (ref) VALUES (-1); END;`);
+    const source = add('Flaky', '/flaky.xml');
+    expect((await cycle.poll(source.id)).error).toMatch(/FOREIGN KEY/);
+    runtime.store.db.exec('DROP TRIGGER poison_item; DROP TABLE poison;');
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 1, new: 1, errors: 0 });
+    expect(reads[1]?.known).toEqual([]);
   });
 });

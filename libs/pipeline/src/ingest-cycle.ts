@@ -54,6 +54,15 @@ export class IngestCycle {
   private readonly now: () => Date;
   /** Polls that finish together store their items in one transaction. */
   private readonly commits: GroupCommit;
+  /**
+   * Per source, the guids its last poll found stored or stored itself: the next poll's reader leaves
+   * those entries unread (a feed repeats its last few dozen entries, and sanitising them is most of
+   * reading a re-poll; the store would drop them as known anyway). Only guids the store holds for the
+   * source: learnt after the commit, and all forgotten when items are removed (a poll that began before
+   * a removal learns nothing). Lost at restart, when each source's first poll reads every entry.
+   */
+  private readonly lastGuids = new Map<number, readonly string[]>();
+  private removals = 0;
 
   constructor(private readonly o: IngestCycleOptions) {
     this.commits = new GroupCommit((fn) => o.store.items.transaction(fn));
@@ -63,7 +72,11 @@ export class IngestCycle {
     for (const r of o.store.items.recentSimhashes(since)) this.rememberSimhash(r.id, r.sourceId, r.simhash, Date.parse(r.fetchedAt));
     // A deleted item's id is given again to the next item stored (SQLite reuses the largest rowid): kept
     // here, it made a later copy of the deleted item a "copy" of whatever item took its id, even of itself.
-    o.events.on('removed', (ids) => this.forgetSimhashes(ids));
+    o.events.on('removed', (ids) => {
+      this.forgetSimhashes(ids);
+      this.lastGuids.clear();
+      this.removals++;
+    });
   }
 
   async poll(sourceId: number): Promise<PollResult> {
@@ -82,9 +95,12 @@ export class IngestCycle {
         result.unchanged = true;
       } else {
         validators = { etag: resource.etag, lastModified: resource.lastModified };
-        const { entries, feedLanguage } = await this.o.preparer.read(source, resource, startedAt.toISOString());
-        result.fetched = entries.length;
-        await this.ingestEntries(source, entries, feedLanguage, startedAt, result);
+        const removals = this.removals;
+        const { entries, known, feedLanguage } = await this.o.preparer.read(source, resource, startedAt.toISOString(), this.lastGuids.get(sourceId) ?? []);
+        result.fetched = entries.length + known.length;
+        result.duplicates += known.length;
+        const held = await this.ingestEntries(source, entries, feedLanguage, startedAt, result);
+        if (this.removals === removals) this.lastGuids.set(sourceId, [...known, ...held]);
       }
     } catch (err) {
       result.error = errorMessage(err);
@@ -120,9 +136,10 @@ export class IngestCycle {
    * Stores a poll's new entries in one transaction, shared with the polls that finish in the same turn
    * ({@link GroupCommit}; each item still with its outbox rows, so a crash keeps all of them or none),
    * and only then tells the listeners. Entries whose guid the source already holds are counted as
-   * duplicates before any hashing or enrichment: on a re-poll that is most of them.
+   * duplicates before any hashing or enrichment: on a re-poll that is most of them. Resolves to the
+   * guids of the entries the source now holds: those it held and those stored.
    */
-  private async ingestEntries(source: SourceWithValidators, entries: ReadEntry[], feedLanguage: string | null, fetchedAt: Date, result: PollResult): Promise<void> {
+  private async ingestEntries(source: SourceWithValidators, entries: ReadEntry[], feedLanguage: string | null, fetchedAt: Date, result: PollResult): Promise<string[]> {
     const readable: Extract<ReadEntry, { ok: true }>[] = [];
     for (const entry of entries) {
       if (entry.ok) readable.push(entry);
@@ -134,8 +151,10 @@ export class IngestCycle {
     );
     // A feed may repeat an entry: the first copy is the one enriched and stored.
     const seen = new Set<string>();
+    const held: string[] = [];
     const fresh = readable.filter((e) => {
       if (known.has(e.item.guid) || seen.has(e.item.guid)) {
+        if (known.has(e.item.guid)) held.push(e.item.guid);
         result.duplicates++;
         return false;
       }
@@ -173,6 +192,7 @@ export class IngestCycle {
             learnt.push(added.id);
           }
           stored.push([added, newItem.storyTerms]);
+          held.push(item.guid);
           analysed.push([added.id, p.fields]);
         } catch (err) {
           this.skipped(source, { guid: item.guid, link: item.url }, errorMessage(err), result);
@@ -186,6 +206,7 @@ export class IngestCycle {
     // Only committed items: a rolled-back id may be given to another item.
     for (const [id, fields] of analysed) this.o.analysed?.set(id, fields);
     for (const [item, storyTerms] of stored) this.o.events.emit('item', item, storyTerms);
+    return held;
   }
 
   private skipped(source: SourceWithValidators, entry: { guid: string | null; link: string | null }, err: string, result: PollResult): void {

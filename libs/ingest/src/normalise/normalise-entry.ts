@@ -19,6 +19,19 @@ const TITLE_FROM_TEXT_CHARS = 120;
  * content HTML, canonical URL and a guid that stays the same on every poll. Returns null for an entry
  * with nothing to show (no title, no link, no content).
  */
+/**
+ * The guid {@link normaliseEntry} gives an entry, when its guid or link decides it (null when only its
+ * text can: a digest). Known before the entry's text is read, so that a re-poll may skip known entries.
+ */
+export function entryGuid(entry: Pick<ParsedEntry, 'guid' | 'link'>, feedUrl: string): string | null {
+  return guidOf(entry, canonicalUrl(entry.link, feedUrl));
+}
+
+/** The publisher's own id comes first (RSS guid, Atom id); without one, the canonical link. */
+function guidOf(entry: Pick<ParsedEntry, 'guid'>, url: string | null): string | null {
+  return entry.guid?.trim() || url;
+}
+
 export function normaliseEntry(entry: ParsedEntry, ctx: NormaliseContext): NormalisedItem | null {
   const url = canonicalUrl(entry.link, ctx.feedUrl);
   const title = entry.title?.replace(/\s+/g, ' ').trim() || null;
@@ -32,9 +45,8 @@ export function normaliseEntry(entry: ParsedEntry, ctx: NormaliseContext): Norma
 
   const shownTitle = title ?? truncate(summary ?? contentText ?? url ?? '', TITLE_FROM_TEXT_CHARS);
   return {
-    // The publisher's own id comes first (RSS guid, Atom id); without one, the canonical link; without
-    // that, a digest of what identifies the entry, so that the next poll finds the same guid.
-    guid: entry.guid?.trim() || url || `urn:sha256:${digest([ctx.feedUrl, title ?? '', entry.publishedAt ?? '', title ? '' : (summary ?? contentText ?? '')])}`,
+    // Without an id or a link, a digest of what identifies the entry, so that the next poll finds the same guid.
+    guid: guidOf(entry, url) ?? `urn:sha256:${digest([ctx.feedUrl, title ?? '', entry.publishedAt ?? '', title ? '' : (summary ?? contentText ?? '')])}`,
     url,
     title: shownTitle,
     summary,

@@ -2,6 +2,7 @@ import type { ParsedEntry, ParsedFeed } from '@parallax/domain';
 import { atomText, htmlOf, plainOf, rssText } from './feed-text.js';
 import { alternateLink, authorName, firstDate, isDc, isDcTerms, languageOf, mediaField, trimmed } from './feed-fields.js';
 import { isAtomCore } from './namespaces.js';
+import type { KnownEntry } from './parse-feed.js';
 import { child, childrenNamed, type XmlElement } from './xml-tree.js';
 
 /**
@@ -9,7 +10,7 @@ import { child, childrenNamed, type XmlElement } from './xml-tree.js';
  * `<title>` nested in some extension element never overrides the entry's own. `atom:id` is kept as
  * written: RFC 4287 §4.2.6 forbids normalising it.
  */
-export function parseAtom(root: XmlElement): ParsedFeed {
+export function parseAtom(root: XmlElement, isKnown: KnownEntry): ParsedFeed {
   const feedAuthor = personName(root);
   return {
     feed: {
@@ -17,17 +18,21 @@ export function parseAtom(root: XmlElement): ParsedFeed {
       link: alternateLink(root, isAtomCore),
       language: languageOf(root, [child(root, 'language', isDc)]),
     },
-    items: childrenNamed(root, 'entry', isAtomCore).map((entry) => parseEntry(entry, feedAuthor)),
+    items: childrenNamed(root, 'entry', isAtomCore).flatMap((entry) => parseEntry(entry, feedAuthor, isKnown) ?? []),
   };
 }
 
-function parseEntry(entry: XmlElement, feedAuthor: string | null): ParsedEntry {
+/** The entry, or null when `isKnown` holds it. */
+function parseEntry(entry: XmlElement, feedAuthor: string | null, isKnown: KnownEntry): ParsedEntry | null {
+  const link = alternateLink(entry, isAtomCore);
+  const guid = trimmed(child(entry, 'id', isAtomCore));
+  if (isKnown({ guid, link })) return null;
   const summary = atomText(child(entry, 'summary', isAtomCore)) ?? rssText(mediaField(entry, 'description'));
   const content = atomText(child(entry, 'content', isAtomCore));
   return {
     title: plainOf(atomText(child(entry, 'title', isAtomCore)) ?? rssText(mediaField(entry, 'title'))),
-    link: alternateLink(entry, isAtomCore),
-    guid: trimmed(child(entry, 'id', isAtomCore)),
+    link,
+    guid,
     // published (1.0) / issued and created (0.3) before updated (1.0) / modified (0.3).
     publishedAt: firstDate([
       child(entry, 'published', isAtomCore),

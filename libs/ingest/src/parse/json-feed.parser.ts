@@ -1,10 +1,11 @@
 import { DomainError, type ParsedEntry, type ParsedFeed, errorMessage } from '@parallax/domain';
 import { htmlOf, plainOf } from './feed-text.js';
 import { parseFeedDate } from './dates.js';
+import type { ParseFeedOptions } from './parse-feed.js';
 import { resolveUrl } from './xml-tree.js';
 
 /** JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/). Unknown keys are ignored, as the spec asks. */
-export function parseJsonFeed(text: string, opts: { baseUrl?: string } = {}): ParsedFeed {
+export function parseJsonFeed(text: string, opts: ParseFeedOptions = {}): ParsedFeed {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -19,19 +20,21 @@ export function parseJsonFeed(text: string, opts: { baseUrl?: string } = {}): Pa
   };
   return {
     feed: { title: plainOf(textOf(doc.title)), link: url(doc.home_page_url), language: str(doc.language) },
-    items: doc.items.filter(isObject).map((item): ParsedEntry => {
-      const id = typeof item.id === 'number' ? String(item.id) : str(item.id);
+    items: doc.items.filter(isObject).flatMap((item): ParsedEntry[] => {
+      const guid = typeof item.id === 'number' ? String(item.id) : str(item.id);
+      const link = url(item.url) ?? url(item.external_url);
+      if (opts.isKnown?.({ guid, link })) return [];
       const html = str(item.content_html);
       const plain = str(item.content_text);
-      return {
+      return [{
         title: plainOf(textOf(item.title)),
-        link: url(item.url) ?? url(item.external_url),
-        guid: id,
+        link,
+        guid,
         publishedAt: parseFeedDate(str(item.date_published)) ?? parseFeedDate(str(item.date_modified)),
         author: authorOf(item) ?? authorOf(doc),
         summary: htmlOf(textOf(item.summary), base),
         content: html ? htmlOf({ kind: 'html', value: html }, base) : htmlOf(textOf(plain), base),
-      };
+      }];
     }),
   };
 }

@@ -119,6 +119,43 @@ describe('parseFeed: JSON Feed', () => {
   });
 });
 
+describe('parseFeed: entries the caller holds', () => {
+  const rss = `<rss version="2.0"><channel><title>T</title>
+    <item><title>One</title><guid isPermaLink="false">one</guid><link>/1</link><description>&lt;b&gt;first&lt;/b&gt;</description></item>
+    <item><title>Two</title><link>/2</link><description>second</description></item>
+    <item><title>Three</title><guid>https://feed.example/3</guid><description>third</description></item>
+  </channel></rss>`;
+  const atom = `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+    <entry><id>tag:feed.example,2026:one</id><title>One</title><link href="/1"/><summary>first</summary></entry>
+    <entry><id>tag:feed.example,2026:two</id><title>Two</title><link href="/2"/><content type="html">&lt;p&gt;second&lt;/p&gt;</content></entry>
+  </feed>`;
+  const json = JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'T',
+    items: [
+      { id: 1, url: '/1', title: 'One', content_html: '<p>first</p>' },
+      { id: 'two', url: '/2', title: 'Two', content_text: 'second' },
+    ],
+  });
+
+  it('leaves out the entries isKnown holds, asked with the guid and link the entry would have', () => {
+    for (const text of [rss, atom, json]) {
+      const baseUrl = 'https://feed.example/feed';
+      const whole = parseFeed(text, { baseUrl });
+      const asked: { guid: string | null; link: string | null }[] = [];
+      const known = (e: { guid: string | null; link: string | null }): boolean => {
+        asked.push({ guid: e.guid, link: e.link });
+        return e.link === 'https://feed.example/2';
+      };
+      const part = parseFeed(text, { baseUrl, isKnown: known });
+      expect(asked).toEqual(whole.items.map((e) => ({ guid: e.guid, link: e.link })));
+      expect(part.items).toEqual(whole.items.filter((e) => e.link !== 'https://feed.example/2'));
+      expect(part.items.length).toBe(whole.items.length - 1);
+      expect(part.feed).toEqual(whole.feed);
+    }
+  });
+});
+
 describe('parseFeed: hostile and broken documents', () => {
   it('never expands entities declared in a DOCTYPE (billion laughs)', () => {
     const lol = `<?xml version="1.0"?>

@@ -4,6 +4,7 @@ import {
   alternateLink, authorName, firstDate, isContent, isDc, isDcTerms, isItunes, isXhtml, languageOf, mediaField, trimmed, urlOf,
 } from './feed-fields.js';
 import { NS, isAtom, isRssCore } from './namespaces.js';
+import type { KnownEntry } from './parse-feed.js';
 import { attr, child, childrenNamed, type XmlElement } from './xml-tree.js';
 
 /**
@@ -11,7 +12,7 @@ import { attr, child, childrenNamed, type XmlElement } from './xml-tree.js';
  * (http://web.resource.org/rss/1.0/spec) and RSS 0.90, whose items are siblings of the channel and
  * carry their identity in `rdf:about`.
  */
-export function parseRss(root: XmlElement): ParsedFeed {
+export function parseRss(root: XmlElement, isKnown: KnownEntry): ParsedFeed {
   const channel = child(root, 'channel', isRssCore) ?? root;
   const feed: FeedInfo = {
     title: plainOf(rssText(child(channel, 'title', isRssCore) ?? child(channel, 'title', isDc))),
@@ -19,10 +20,11 @@ export function parseRss(root: XmlElement): ParsedFeed {
     language: languageOf(root, [child(channel, 'language', isRssCore), child(channel, 'language', isDc)]),
   };
   const items = [...childrenNamed(channel, 'item', isRssCore), ...(channel === root ? [] : childrenNamed(root, 'item', isRssCore))];
-  return { feed, items: items.map(parseItem) };
+  return { feed, items: items.flatMap((item) => parseItem(item, isKnown) ?? []) };
 }
 
-function parseItem(item: XmlElement): ParsedEntry {
+/** The entry, or null when `isKnown` holds it. */
+function parseItem(item: XmlElement, isKnown: KnownEntry): ParsedEntry | null {
   const guidEl = child(item, 'guid', isRssCore);
   const guid = trimmed(guidEl) ?? attr(item, 'about', NS.rdf)?.trim() ?? null;
   // RSS 2.0: a guid is a permalink unless isPermaLink="false"; it then stands in for a missing link.
@@ -31,6 +33,7 @@ function parseItem(item: XmlElement): ParsedEntry {
     urlOf(child(item, 'link', isRssCore)) ??
     alternateLink(item) ??
     (guidIsLink && guid && /^https?:\/\//i.test(guid) ? guid : null);
+  if (isKnown({ guid, link })) return null;
 
   const summarySource: FeedText | null =
     rssText(child(item, 'description', isRssCore)) ??

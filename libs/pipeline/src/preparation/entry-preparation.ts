@@ -1,7 +1,7 @@
 import { errorMessage } from '@parallax/domain';
 import type { AnalysedFields, Enrichment, NormalisedItem, Source } from '@parallax/domain';
 import type { Enricher } from '@parallax/enrich';
-import { contentHashOfTokens, dedupTokens, normaliseEntry, simhashOfTokens, type FetchedResource } from '@parallax/ingest';
+import { contentHashOfTokens, dedupTokens, entryGuid, normaliseEntry, simhashOfTokens, type FetchedResource } from '@parallax/ingest';
 import { analyseTerms, documentFields } from '@parallax/query';
 import { readEntries } from '../entry-reader.js';
 
@@ -24,14 +24,29 @@ export type ReadEntry =
 
 export interface ReadDocument {
   entries: ReadEntry[];
+  /** The guids of the entries left unread because the caller named them known (`knownGuids`). */
+  known: string[];
   feedLanguage: string | null;
 }
 
-/** Decodes, parses and normalises a fetched document; throws when the document as a whole is unreadable. */
-export function readDocument(source: SourceToRead, resource: ResourceToRead, fetchedAt: string): ReadDocument {
-  const { entries, feedLanguage } = readEntries(source, resource);
+/**
+ * Decodes, parses and normalises a fetched document; throws when the document as a whole is unreadable.
+ * Entries whose guid (`entryGuid`: their own id, else their canonical link) is among `knownGuids` are
+ * not read past their guid and link: only their guids come back (`known`).
+ */
+export function readDocument(source: SourceToRead, resource: ResourceToRead, fetchedAt: string, knownGuids: readonly string[] = []): ReadDocument {
+  const known: string[] = [];
+  const knownSet = new Set(knownGuids);
+  const isKnown = (entry: Parameters<typeof entryGuid>[0]): boolean => {
+    const guid = entryGuid(entry, source.url);
+    if (guid === null || !knownSet.has(guid)) return false;
+    known.push(guid);
+    return true;
+  };
+  const { entries, feedLanguage } = readEntries(source, resource, knownSet.size > 0 ? isKnown : undefined);
   return {
     feedLanguage,
+    known,
     entries: entries.map((entry): ReadEntry => {
       try {
         const item = normaliseEntry(entry, { feedUrl: source.url, fetchedAt });

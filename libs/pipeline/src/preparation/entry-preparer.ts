@@ -9,7 +9,8 @@ import { type EntryToEnrich, type PreparedEntry, type ReadDocument, type Resourc
 export interface EntryPreparer {
   /** Resolves once every thread has its enricher built and warmed up. */
   ready(): Promise<void>;
-  read(source: SourceToRead, resource: ResourceToRead, fetchedAt: string): Promise<ReadDocument>;
+  /** {@link readDocument}: `knownGuids` are guids the source is known to hold (their entries are not read). */
+  read(source: SourceToRead, resource: ResourceToRead, fetchedAt: string, knownGuids: readonly string[]): Promise<ReadDocument>;
   prepare(entries: EntryToEnrich[]): Promise<PreparedEntry[]>;
   /** Enrich with the analysts' current custom entities from now on. */
   reload(customEntities: CustomEntity[]): Promise<void>;
@@ -25,8 +26,8 @@ export class InlinePreparer implements EntryPreparer {
     return Promise.resolve();
   }
 
-  read(source: SourceToRead, resource: ResourceToRead, fetchedAt: string): Promise<ReadDocument> {
-    return Promise.resolve().then(() => readDocument(source, resource, fetchedAt));
+  read(source: SourceToRead, resource: ResourceToRead, fetchedAt: string, knownGuids: readonly string[]): Promise<ReadDocument> {
+    return Promise.resolve().then(() => readDocument(source, resource, fetchedAt, knownGuids));
   }
 
   prepare(entries: EntryToEnrich[]): Promise<PreparedEntry[]> {

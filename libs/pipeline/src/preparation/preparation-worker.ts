@@ -15,7 +15,7 @@ async function answer(req: PreparationRequest): Promise<unknown> {
     case 'read': {
       // A Buffer arrives as a plain Uint8Array: the decoders need Buffer's methods.
       const body = Buffer.from(req.resource.body.buffer, req.resource.body.byteOffset, req.resource.body.byteLength);
-      return readDocument(req.source, { ...req.resource, body }, req.fetchedAt);
+      return readDocument(req.source, { ...req.resource, body }, req.fetchedAt, req.knownGuids);
     }
     case 'prepare':
       return prepareEntries(await enricher, req.entries);

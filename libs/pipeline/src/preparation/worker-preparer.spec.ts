@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe('WorkerPreparer', () => {
   it('reads and prepares on its threads exactly what the calling thread would', async () => {
-    const [onThread, here] = await Promise.all([preparer.read(source, gbkFeed, '2026-11-28T10:00:00.000Z'), inline.read(source, gbkFeed, '2026-11-28T10:00:00.000Z')]);
+    const [onThread, here] = await Promise.all([preparer.read(source, gbkFeed, '2026-11-28T10:00:00.000Z', []), inline.read(source, gbkFeed, '2026-11-28T10:00:00.000Z', [])]);
     expect(onThread).toEqual(here);
     expect(onThread.entries[0]).toMatchObject({ ok: true, item: { title: '外交部发言人：所谓报道纯属假新闻', url: 'https://news.example.cn/a' } });
     expect(onThread.entries[1]).toMatchObject({ ok: false, guid: 'empty' });
@@ -64,8 +64,8 @@ describe('WorkerPreparer', () => {
 
   it('fails a whole unreadable document as an error of that call only', async () => {
     const html: ResourceToRead = { body: Buffer.from('<html><body>no selectors</body></html>'), contentType: 'text/html', finalUrl: 'https://example.org/' };
-    await expect(preparer.read({ ...source, type: 'html' }, html, '2026-11-28T10:00:00.000Z')).rejects.toThrow(/selectors/);
-    await expect(preparer.read(source, gbkFeed, '2026-11-28T10:00:00.000Z')).resolves.toMatchObject({ feedLanguage: 'zh-CN' });
+    await expect(preparer.read({ ...source, type: 'html' }, html, '2026-11-28T10:00:00.000Z', [])).rejects.toThrow(/selectors/);
+    await expect(preparer.read(source, gbkFeed, '2026-11-28T10:00:00.000Z', [])).resolves.toMatchObject({ feedLanguage: 'zh-CN' });
   });
 
   it('tags the custom entities it is reloaded with', async () => {
@@ -88,7 +88,7 @@ describe('WorkerPreparer', () => {
     expect(threads[0]).not.toBe(victim);
     expect(errors.join('\n')).toMatch(/preparation thread stopped/);
     await preparer.ready();
-    const results = await Promise.all([1, 2, 3, 4].map(() => preparer.read(source, gbkFeed, '2026-11-28T10:00:00.000Z')));
+    const results = await Promise.all([1, 2, 3, 4].map(() => preparer.read(source, gbkFeed, '2026-11-28T10:00:00.000Z', [])));
     expect(results.every((r) => r.entries.length === 2)).toBe(true);
   });
 });

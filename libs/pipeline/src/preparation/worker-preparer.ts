@@ -8,7 +8,7 @@ import type { EntryPreparer } from './entry-preparer.js';
 
 /** A message to the worker. */
 export type PreparationRequest =
-  | { id: number; op: 'read'; source: SourceToRead; resource: ResourceToRead; fetchedAt: string }
+  | { id: number; op: 'read'; source: SourceToRead; resource: ResourceToRead; fetchedAt: string; knownGuids: readonly string[] }
   | { id: number; op: 'prepare'; entries: EntryToEnrich[] }
   | { id: number; op: 'reload'; customEntities: CustomEntity[] }
   | { id: number; op: 'ready' };
@@ -57,13 +57,14 @@ export class WorkerPreparer implements EntryPreparer {
     await Promise.all(this.threads.map((t) => this.call(t, { op: 'ready' })));
   }
 
-  read(source: SourceToRead, resource: ResourceToRead, fetchedAt: string): Promise<ReadDocument> {
+  read(source: SourceToRead, resource: ResourceToRead, fetchedAt: string, knownGuids: readonly string[]): Promise<ReadDocument> {
     // Only what reading needs crosses the thread boundary (the body is copied: it may share a pooled buffer).
     return this.call(this.leastBusy(), {
       op: 'read',
       source: { id: source.id, url: source.url, type: source.type, selectors: source.selectors },
       resource: { body: resource.body, contentType: resource.contentType, finalUrl: resource.finalUrl },
       fetchedAt,
+      knownGuids,
     }) as Promise<ReadDocument>;
   }
 

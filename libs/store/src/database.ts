@@ -21,6 +21,12 @@ export function openDatabase(file: string): Db {
   // frequencies and the source rows in every transaction, and with the default those pages are read
   // back from the file again and again.
   db.pragma('cache_size = -65536');
+  // Temporary files in memory. Ingest stores each item in a savepoint inside its poll's, inside a group
+  // commit's transaction (libs/pipeline GroupCommit), and every page a savepoint changes is first copied
+  // to a sub-journal: a temporary file by default in this build (SQLITE_TEMP_STORE=1), written and read
+  // back through system calls, a quarter of storing an item. Nothing run on this connection sorts or
+  // materialises more than a few thousand rows (the big sorts are the search index's, on its own connection).
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
 }

@@ -159,7 +159,7 @@ export class EntityTagger {
     }
   }
 
-  /** The gazetteer as loaded, custom entities included. */
+  /** The gazetteer as loaded, custom entities included (story concepts are no entities). */
   list(): GazetteerEntity[] {
     return this.entities.filter((_, i) => this.origins[i] !== 'concept');
   }
@@ -175,10 +175,7 @@ export class EntityTagger {
 
   /** Entities named in `text`, in order of first mention. `lang` (ISO 639-1) selects false friends. */
   tag(text: string, lang?: string): EntityRef[] {
-    const normal = text.normalize('NFKC');
-    const tokens = this.tokenize(normal);
-    const all = this.matchAll(normal, tokens, lang);
-    return this.mentioned(all, (entity) => this.origins[entity] !== 'concept', normal, tokens, lang).map((i) => this.refAt(i));
+    return this.tagWithHeadline([text], lang, 0).entities;
   }
 
   /**

@@ -15,11 +15,6 @@ export interface NormaliseContext {
 const TITLE_FROM_TEXT_CHARS = 120;
 
 /**
- * Builds the domain item from one parsed entry: plain-text title, summary and content text, sanitised
- * content HTML, canonical URL and a guid that stays the same on every poll. Returns null for an entry
- * with nothing to show (no title, no link, no content).
- */
-/**
  * The guid {@link normaliseEntry} gives an entry, when its guid or link decides it (null when only its
  * text can: a digest). Known before the entry's text is read, so that a re-poll may skip known entries.
  */
@@ -32,6 +27,11 @@ function guidOf(entry: Pick<ParsedEntry, 'guid'>, url: string | null): string | 
   return entry.guid?.trim() || url;
 }
 
+/**
+ * Builds the domain item from one parsed entry: plain-text title, summary and content text, sanitised
+ * content HTML, canonical URL and a guid that stays the same on every poll. Returns null for an entry
+ * with nothing to show (no title, no link, no content).
+ */
 export function normaliseEntry(entry: ParsedEntry, ctx: NormaliseContext): NormalisedItem | null {
   const url = canonicalUrl(entry.link, ctx.feedUrl);
   const title = entry.title?.replace(/\s+/g, ' ').trim() || null;

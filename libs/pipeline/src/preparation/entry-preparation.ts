@@ -73,7 +73,7 @@ export type PreparedEntry =
       /** Length of the text the SimHash was taken over (short texts are not compared as near-duplicates). */
       bodyLength: number;
       enrichment: Enrichment;
-      /** What story clustering compares ({@link storyTerms}): worked out here, off the thread that clusters. */
+      /** What story clustering compares (`storyTerms`): worked out here, off the thread that clusters. */
       storyTerms: string[];
       /** The searchable fields analysed, for the index and the alert rules (an {@link AnalysedFieldsCache}). */
       fields: AnalysedFields;

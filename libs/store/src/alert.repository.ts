@@ -226,11 +226,16 @@ export class AlertRepository {
     return (this.db.prepare(`${MATCH_SELECT} WHERE m.alert_id = ? AND m.item_id = ?`).get(alertId, itemId) as AlertMatch | undefined) ?? null;
   }
 
-  /** Pending deliveries of the channel whose next attempt is due, oldest first. */
+  /**
+   * Pending deliveries of the channel whose next attempt is due, longest due first, then in the order
+   * they were queued (a fresh delivery is due when it is queued).
+   */
   dueDeliveries(channel: AlertChannel, limit: number, now = new Date()): DueDelivery[] {
-    // Asked after every batch of matches, per channel: a statement prepared once.
+    // Asked after every batch of matches, per channel: a statement prepared once. In the order of the
+    // index `alert_deliveries_due` (channel, next_attempt_at, then id), so a backlog costs what is taken:
+    // `ORDER BY id` sorted every due row of the channel on every call.
     const rows = this.sql
-      .rows(`SELECT * FROM alert_deliveries WHERE status = 'pending' AND channel = ? AND next_attempt_at <= ? ORDER BY id LIMIT ?`)
+      .rows(`SELECT * FROM alert_deliveries WHERE status = 'pending' AND channel = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`)
       .all(channel, now.toISOString(), limit) as DeliveryRow[];
     return rows.map((r) => ({ id: r.id, key: r.key, alertId: r.alert_id, channel: r.channel, attempts: r.attempts, createdAt: r.created_at, message: JSON.parse(r.payload_json) as AlertMessage }));
   }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CreateSourceSchema } from '@parallax/domain';
+import { AlertRepository } from './alert.repository.js';
 import { OUTBOX_INDEX_TOPIC, OUTBOX_MATCH_TOPIC } from './outbox.repository.js';
 import { type NewItem, storedItem, toSearchDocument } from './item.repository.js';
 import { Store } from './store.js';
@@ -224,6 +225,26 @@ describe('Store', () => {
     ]);
     expect(store.outbox.due([OUTBOX_INDEX_TOPIC, 'unindex'], 2, t(10))).toHaveLength(2);
     expect(store.outbox.due([], 10, t(10))).toEqual([]);
+  });
+
+  it('gives due deliveries longest due first, then as queued, in the order of their index (a backlog is not sorted)', () => {
+    const alerts = new AlertRepository(store.db);
+    const alertId = alerts.create({ owner: 'admin', name: 'Ports', query: 'port', mode: 'instant', channels: {}, muted: false, snoozedUntil: null, denial: null, spike: null, webhookSecret: 's', feedToken: 't' }).id;
+    const message = (key: string) => ({ key, kind: 'match' as const, alertId, alertName: 'Ports', query: 'port', item: null, matches: [], period: null, spike: null, createdAt: '2026-11-29T10:00:00.000Z' });
+    const queue = (keys: string[], at: string) =>
+      alerts.recordMatches([], [], keys.map((key) => ({ key, alertId, channel: 'sse' as const, message: message(key) })), new Date(at));
+    queue(['a', 'b'], '2026-11-29T10:00:00.000Z');
+    queue(['c'], '2026-11-29T10:01:00.000Z');
+    queue(['d'], '2026-11-29T10:30:00.000Z');
+    const [a] = alerts.dueDeliveries('sse', 1, new Date('2026-11-29T10:00:00.000Z'));
+    // The first delivery failed and waits until 10:02: the one queued at 10:01 is due before it.
+    alerts.recordAttempt(a?.id ?? -1, { attemptedAt: '2026-11-29T10:00:00.000Z', statusCode: null, error: 'offline', durationMs: 0 }, { status: 'retry', nextAttemptAt: new Date('2026-11-29T10:02:00.000Z') });
+    expect(alerts.dueDeliveries('sse', 10, new Date('2026-11-29T10:05:00.000Z')).map((d) => d.key)).toEqual(['b', 'c', 'a']);
+    expect(alerts.dueDeliveries('sse', 2, new Date('2026-11-29T11:00:00.000Z')).map((d) => d.key)).toEqual(['b', 'c']);
+    expect(alerts.dueDeliveries('webhook', 10, new Date('2026-11-29T11:00:00.000Z'))).toEqual([]);
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN SELECT * FROM alert_deliveries WHERE status = 'pending' AND channel = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`).all('sse', 'z', 1) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/USING INDEX alert_deliveries_due/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it('finds the index entries waiting for items through a partial index that holds no other topic', () => {

@@ -64,12 +64,12 @@ export class Enricher {
     };
   }
 
-  /** QIDs for a name in any language (`China`, `Китай`, `中国`) or a QID; used by the query `entity:` filter. */
   /** The entities of a text alone (no language detection, no stance): e.g. one passage of a statement. */
   tagEntities(text: string, language?: string): EntityRef[] {
     return this.tagger.tag(text, language === 'und' ? undefined : language);
   }
 
+  /** QIDs for a name in any language (`China`, `Китай`, `中国`) or a QID; used by the query `entity:` filter. */
   resolveEntity(nameOrQid: string): string[] {
     return this.tagger.resolve(nameOrQid);
   }

@@ -185,26 +185,51 @@ describe('IngestCycle on a re-poll', () => {
     const guids = runtime.store.db.prepare('SELECT guid FROM items WHERE source_id = ? ORDER BY guid').pluck().all(source.id);
     expect(guids).toEqual(['a', 'b', 'd', 'e', `${base}/c`]);
 
-    // Items removed (a source deleted, as the API does): every entry is read again, and the store tells.
-    runtime.events.emit('removed', runtime.store.sources.delete(add('Gone', '/none-3.xml').id));
-    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 3, new: 0, duplicates: 3 });
-    expect(reads[5]?.known).toEqual([]);
+    // After a restart (a new cycle on the same store), the source starts from its latest guids in the store.
+    const restarted = await cycleSeeingReads();
+    expect(await restarted.cycle.poll(source.id)).toMatchObject({ fetched: 3, new: 0, duplicates: 3 });
+    expect(restarted.reads[0]?.known.sort()).toEqual(['a', 'd', 'e']);
+  });
+
+  /** Deletes a source as the API does, and adds its feed again: the new source takes the freed id (the largest). */
+  const deleteAndAddAgain = (source: { id: number; name: string; url: string }) => {
+    runtime.events.emit('removed', runtime.store.sources.delete(source.id));
+    const again = runtime.store.sources.create(CreateSourceSchema.parse({ name: source.name, url: source.url }));
+    expect(again.id).toBe(source.id);
+    return again;
+  };
+
+  it("forgets what it learnt when items are removed: a deleted source's id goes to the next source", async () => {
+    const { cycle, reads } = await cycleSeeingReads();
+    const source = add('Rolling again', '/rolling-again.xml');
+    feeds['/rolling-again.xml'] = rolling(['h', 'i']);
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 2, new: 2 });
+    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 2, new: 0, duplicates: 2 });
+    expect(reads[1]?.known.sort()).toEqual(['h', 'i']);
+    const again = deleteAndAddAgain(source);
+    expect(await cycle.poll(again.id)).toMatchObject({ fetched: 2, new: 2, duplicates: 0 });
+    expect(reads[2]?.known).toEqual([]);
   });
 
   it('learns nothing from a poll during which items were removed', async () => {
-    let removeDuringRead = false;
+    let during: (() => void) | null = null;
     const { cycle, reads } = await cycleSeeingReads(() => {
-      if (removeDuringRead) runtime.events.emit('removed', runtime.store.sources.delete(add('Gone too', '/none-4.xml').id));
+      during?.();
+      during = null;
     });
     const source = add('Rolling too', '/rolling-too.xml');
     feeds['/rolling-too.xml'] = rolling(['f', 'g']);
-    removeDuringRead = true;
     expect(await cycle.poll(source.id)).toMatchObject({ fetched: 2, new: 2 });
-    removeDuringRead = false;
+    // The second poll reads f and g as known; meanwhile the source is deleted and its feed added again.
+    let again: { id: number } | null = null;
+    during = () => {
+      again = deleteAndAddAgain(source);
+    };
     expect(await cycle.poll(source.id)).toMatchObject({ fetched: 2, new: 0, duplicates: 2 });
-    expect(reads[1]?.known).toEqual([]);
-    expect(await cycle.poll(source.id)).toMatchObject({ fetched: 2, new: 0, duplicates: 2 });
-    expect(reads[2]?.known.sort()).toEqual(['f', 'g']);
+    expect(reads[1]?.known.sort()).toEqual(['f', 'g']);
+    // Had that poll learnt f and g, the new source (the same id) would never store them.
+    expect(await cycle.poll((again as { id: number } | null)?.id ?? -1)).toMatchObject({ fetched: 2, new: 2 });
+    expect(reads[2]?.known).toEqual([]);
   });
 
   it('learns nothing from a poll whose items were rolled back: they are read and stored on the next', async () => {

@@ -32,6 +32,8 @@ export interface IngestCycleOptions {
 
 /** How far back the in-memory near-duplicate index reaches at start-up: wire copies come within days. */
 const NEAR_DUPLICATE_WINDOW_MS = 14 * 86_400_000;
+/** A source's latest guids read from the store when the cycle has none of its own (see `lastGuids`): a feed carries its last few dozen entries. */
+const STORED_GUIDS_READ = 100;
 /** Characters of text below which near-duplicate detection is not attempted. */
 const MIN_NEAR_DUPLICATE_TEXT = 160;
 
@@ -59,7 +61,9 @@ export class IngestCycle {
    * those entries unread (a feed repeats its last few dozen entries, and sanitising them is most of
    * reading a re-poll; the store would drop them as known anyway). Only guids the store holds for the
    * source: learnt after the commit, and all forgotten when items are removed (a poll that began before
-   * a removal learns nothing). Lost at restart, when each source's first poll reads every entry.
+   * a removal learns nothing; a deleted source's id may be given to the next source). A source the
+   * cycle has not polled since it started (or since a removal) starts from its latest guids in the
+   * store, so a restart does not read every feed whole.
    */
   private readonly lastGuids = new Map<number, readonly string[]>();
   private removals = 0;
@@ -96,7 +100,8 @@ export class IngestCycle {
       } else {
         validators = { etag: resource.etag, lastModified: resource.lastModified };
         const removals = this.removals;
-        const { entries, known, feedLanguage } = await this.o.preparer.read(source, resource, startedAt.toISOString(), this.lastGuids.get(sourceId) ?? []);
+        const knownGuids = this.lastGuids.get(sourceId) ?? this.o.store.items.latestGuids(sourceId, STORED_GUIDS_READ);
+        const { entries, known, feedLanguage } = await this.o.preparer.read(source, resource, startedAt.toISOString(), knownGuids);
         result.fetched = entries.length + known.length;
         result.duplicates += known.length;
         const held = await this.ingestEntries(source, entries, feedLanguage, startedAt, result);

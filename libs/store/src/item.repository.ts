@@ -124,6 +124,11 @@ export class ItemRepository {
    * The guids among `guids` that the source already holds: a re-poll's entries are mostly known, and
    * recognising them before enrichment spares the costly part of ingest (insertIfNew still checks).
    */
+  /** The guids of the source's latest `limit` items, by their time (what its feed most likely still carries). */
+  latestGuids(sourceId: number, limit: number): string[] {
+    return this.sql.column('SELECT guid FROM items WHERE source_id = ? ORDER BY sort_at DESC LIMIT ?').all(sourceId, limit) as string[];
+  }
+
   knownGuids(sourceId: number, guids: string[]): Set<string> {
     if (guids.length === 0) return new Set();
     const rows = this.sql.column('SELECT guid FROM items WHERE source_id = ? AND guid IN (SELECT value FROM json_each(?))').all(sourceId, JSON.stringify(guids)) as string[];

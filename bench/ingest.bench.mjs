@@ -65,8 +65,11 @@ function feedXml(f, newest) {
 const bodies = Array.from({ length: 2 * FEEDS }, (_, f) => Buffer.from(feedXml(f)));
 /** The first pass's feeds: the ceilings and the farm's figures are over these. */
 const firstPass = bodies.slice(0, FEEDS);
-const gzipped = bodies.map((b, f) => (f % 3 === 0 ? zlib.gzipSync(b) : null));
-const etags = bodies.map((_, f) => `"bench-${f}-v1"`);
+/** 1 feed in 3 is served gzipped; its ETag names the version of its document. */
+const gzippedOf = (f, body) => (f % 3 === 0 ? zlib.gzipSync(body) : null);
+const etagOf = (f, version) => `"bench-${f}-v${version}"`;
+const gzipped = bodies.map((b, f) => gzippedOf(f, b));
+const etags = bodies.map((_, f) => etagOf(f, 1));
 const bytes = firstPass.reduce((n, b) => n + b.length, 0);
 log(`${FEEDS} feeds × ${ITEMS} items, ${round(bytes / 1e6)} MB of XML`);
 
@@ -228,8 +231,8 @@ const peakBeforeChangedMb = round(process.resourceUsage().maxRSS / 1024);
 // unread past their guids (the ingest cycle remembers what each source's last poll held).
 for (let f = 0; f < FEEDS; f++) {
   bodies[f] = Buffer.from(feedXml(f, 2 * FEEDS * ITEMS + f));
-  gzipped[f] = f % 3 === 0 ? zlib.gzipSync(bodies[f]) : null;
-  etags[f] = `"bench-${f}-v2"`;
+  gzipped[f] = gzippedOf(f, bodies[f]);
+  etags[f] = etagOf(f, 2);
 }
 runtime.store.db.transaction(() => {
   // Only the first pass's sources (the first created), all due now.

@@ -113,7 +113,7 @@ function summary(r) {
     if (c) {
       add(
         `re-poll of ${c.feeds.toLocaleString('en')} changed feeds (each 1 new item of ${c.entriesRead / c.feeds})`,
-        `${c.feedsPerSecond} feeds/s (${c.seconds} s; ${c.items} new items of ${c.entriesRead} entries read); ${c.cpuSeconds} s CPU, main thread ${c.cpuSecondsByThread?.main ?? '?'} s`,
+        `${c.feedsPerSecond} feeds/s (${c.seconds} s; ${c.items} new items of ${c.entriesRead} entries fetched); ${c.cpuSeconds} s CPU, main thread ${c.cpuSecondsByThread?.main ?? '?'} s`,
         '—',
         null,
         null,

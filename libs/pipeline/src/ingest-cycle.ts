@@ -156,10 +156,10 @@ export class IngestCycle {
     );
     // A feed may repeat an entry: the first copy is the one enriched and stored.
     const seen = new Set<string>();
-    const held: string[] = [];
+    // The guids the source holds: those the store knew, and below those stored.
+    const held = [...known];
     const fresh = readable.filter((e) => {
       if (known.has(e.item.guid) || seen.has(e.item.guid)) {
-        if (known.has(e.item.guid)) held.push(e.item.guid);
         result.duplicates++;
         return false;
       }

@@ -19,12 +19,12 @@ const TITLE_FROM_TEXT_CHARS = 120;
  * text can: a digest). Known before the entry's text is read, so that a re-poll may skip known entries.
  */
 export function entryGuid(entry: Pick<ParsedEntry, 'guid' | 'link'>, feedUrl: string): string | null {
-  return guidOf(entry, canonicalUrl(entry.link, feedUrl));
+  return guidOf(entry, () => canonicalUrl(entry.link, feedUrl));
 }
 
-/** The publisher's own id comes first (RSS guid, Atom id); without one, the canonical link. */
-function guidOf(entry: Pick<ParsedEntry, 'guid'>, url: string | null): string | null {
-  return entry.guid?.trim() || url;
+/** The publisher's own id comes first (RSS guid, Atom id); without one, the canonical link (worked out only then). */
+function guidOf(entry: Pick<ParsedEntry, 'guid'>, url: () => string | null): string | null {
+  return entry.guid?.trim() || url();
 }
 
 /**
@@ -46,7 +46,7 @@ export function normaliseEntry(entry: ParsedEntry, ctx: NormaliseContext): Norma
   const shownTitle = title ?? truncate(summary ?? contentText ?? url ?? '', TITLE_FROM_TEXT_CHARS);
   return {
     // Without an id or a link, a digest of what identifies the entry, so that the next poll finds the same guid.
-    guid: guidOf(entry, url) ?? `urn:sha256:${digest([ctx.feedUrl, title ?? '', entry.publishedAt ?? '', title ? '' : (summary ?? contentText ?? '')])}`,
+    guid: guidOf(entry, () => url) ?? `urn:sha256:${digest([ctx.feedUrl, title ?? '', entry.publishedAt ?? '', title ? '' : (summary ?? contentText ?? '')])}`,
     url,
     title: shownTitle,
     summary,

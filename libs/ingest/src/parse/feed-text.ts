@@ -54,7 +54,6 @@ export function atomText(el: XmlElement | undefined): FeedText | null {
   return { kind: 'text', value: textOf(el) };
 }
 
-
 /** A title or name: always plain text. */
 export function plainOf(t: FeedText | null): string | null {
   if (!t) return null;

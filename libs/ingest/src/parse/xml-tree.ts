@@ -147,7 +147,6 @@ export function child(el: XmlElement, local: string, nsOk: (ns: string) => boole
   return childrenNamed(el, local, nsOk)[0];
 }
 
-
 /**
  * The markup inside an element, as HTML. `textIsMarkup` says how to read text nodes: in RSS
  * descriptions the (decoded) text is itself HTML source; in Atom XHTML content it is literal text.
